@@ -1,0 +1,70 @@
+"""Authenticates each HTTP request once: API key (Bearer) or session cookie.
+
+A presented but invalid credential is refused with 401 and a JSON error; no credential
+means an anonymous request (only public fields answer it).
+"""
+
+from __future__ import annotations
+
+import json
+from http.cookies import SimpleCookie
+from typing import Any
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from assay.auth import api_keys, sessions
+from assay.auth.principal import Principal
+
+
+class InvalidCredential(Exception):
+    pass
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+
+
+async def authenticate(scope: Scope) -> Principal | None:
+    headers = _headers(scope)
+    request_id = scope.get("assay.request_id", "")
+    ip = scope.get("assay.client_ip", "")
+    authorization = headers.get("authorization")
+    if authorization:
+        kind, _, token = authorization.partition(" ")
+        if kind.lower() != "bearer" or not token:
+            raise InvalidCredential("send the API key as 'Authorization: Bearer <key>'")
+        principal = await api_keys.authenticate(token.strip(), request_id=request_id, ip=ip)
+        if principal is None:
+            raise InvalidCredential("the API key is invalid, expired or revoked")
+        return principal
+    cookie = SimpleCookie(headers.get("cookie", "")).get(sessions.COOKIE)
+    if cookie is not None:
+        principal = await sessions.authenticate(cookie.value, headers.get(sessions.ORG_HEADER))
+        if principal is None:
+            raise InvalidCredential("your session has ended or names no organization: sign in again")
+        return principal
+    return None
+
+
+class AuthenticationMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        try:
+            scope["assay.principal"] = await authenticate(scope)
+        except InvalidCredential as exc:
+            await _send_json(send, 401, {"errors": [
+                {"message": str(exc), "extensions": {"code": "UNAUTHENTICATED"}}]})
+            return
+        await self.app(scope, receive, send)
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    payload = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send({"type": "http.response.body", "body": payload})

@@ -1,0 +1,68 @@
+"""Roles, permissions and the one table that maps them.
+
+Permissions are ``domain.action`` strings. An API key acts with the permissions of the
+member who created it, cut down to its scope: ``READ`` keeps only ``*.read``; ``WRITE``
+drops what no key may do (organization administration).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from assay.auth.models import ApiKeyScope
+from assay.organizations.models import Role
+
+
+class Permission(StrEnum):
+    ORGANIZATION_READ = "organization.read"
+    PROJECT_READ = "project.read"
+    PROJECT_CREATE = "project.create"
+    TESTCASE_READ = "testcase.read"
+    TESTCASE_WRITE = "testcase.write"
+    SUITE_READ = "suite.read"
+    SUITE_WRITE = "suite.write"
+    PLAN_READ = "plan.read"
+    PLAN_WRITE = "plan.write"
+    CONNECTION_READ = "connection.read"
+    CONNECTION_WRITE = "connection.write"
+    CONNECTION_CREDENTIAL_ROTATE = "connection.credential.rotate"
+    APIKEY_READ = "apikey.read"
+    APIKEY_CREATE = "apikey.create"
+    APIKEY_REVOKE = "apikey.revoke"
+    AUDIT_READ = "audit.read"
+
+
+_READ = frozenset(p for p in Permission if p.value.endswith(".read"))
+_MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ} | {
+    Permission.TESTCASE_WRITE,
+    Permission.SUITE_WRITE,
+    Permission.PLAN_WRITE,
+    Permission.CONNECTION_WRITE,
+    Permission.CONNECTION_CREDENTIAL_ROTATE,
+}
+_ADMIN = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.OWNER: _ADMIN,
+    Role.ADMIN: _ADMIN,
+    Role.MEMBER: frozenset(_MEMBER),
+    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ},
+}
+
+#: What no API key may do, whatever its scope: administer the organization or mint keys.
+KEY_FORBIDDEN = frozenset(
+    {
+        Permission.PROJECT_CREATE,
+        Permission.APIKEY_READ,
+        Permission.APIKEY_CREATE,
+        Permission.APIKEY_REVOKE,
+        Permission.AUDIT_READ,
+    }
+)
+
+
+def key_permissions(role: Role, scope: ApiKeyScope) -> frozenset[Permission]:
+    allowed = ROLE_PERMISSIONS[role] - KEY_FORBIDDEN
+    if scope is ApiKeyScope.READ:
+        allowed = allowed & _READ
+    return allowed

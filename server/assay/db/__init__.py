@@ -1,0 +1,1 @@
+"""Database: connection settings, the embedded server, migrations and security policies."""

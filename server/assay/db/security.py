@@ -1,0 +1,107 @@
+"""Database-side guards applied by `assay migrate` after the schema migrations.
+
+They are derived from the models, so a new tenant table cannot be forgotten:
+
+- row-level security, enabled and forced, on every tenant table: a transaction sees only
+  the organization named by ``assay.org_id`` (set per transaction, never per session);
+- privileges for the runtime role: it owns nothing, and on append-only tables it may only
+  INSERT and SELECT;
+- triggers that refuse UPDATE, DELETE and TRUNCATE of append-only rows even for the owner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from assay.tenancy.models import OrgScopedModel
+
+ORG_SETTING = "assay.org_id"
+USER_SETTING = "assay.user_id"
+
+#: Tables whose rows are written once and never changed.
+APPEND_ONLY_TABLES = ("audit_events", "test_case_versions")
+
+_CURRENT_ORG = f"NULLIF(current_setting('{ORG_SETTING}', true), '')::uuid"
+_CURRENT_USER = f"NULLIF(current_setting('{USER_SETTING}', true), '')::uuid"
+
+_REFUSE_FUNCTION = """
+CREATE OR REPLACE FUNCTION assay_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'assay: % on % is refused: rows of this table are immutable',
+        TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+"""
+
+
+def tenant_tables() -> list[str]:
+    """Every table of a model that derives from OrgScopedModel, sorted."""
+    tables = {
+        model._meta.db_table
+        for model in Tortoise.apps["models"].values()
+        if issubclass(model, OrgScopedModel)
+    }
+    return sorted(tables)
+
+
+def _policy(table: str, using: str) -> str:
+    return (
+        f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;\n'
+        f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;\n'
+        f'DROP POLICY IF EXISTS tenant_isolation ON "{table}";\n'
+        f'CREATE POLICY tenant_isolation ON "{table}" USING ({using}) WITH CHECK ({using});\n'
+    )
+
+
+def _append_only(table: str, app_role: str) -> str:
+    return (
+        f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM "{app_role}";\n'
+        f'DROP TRIGGER IF EXISTS refuse_row_change ON "{table}";\n'
+        f'CREATE TRIGGER refuse_row_change BEFORE UPDATE OR DELETE ON "{table}" '
+        f"FOR EACH ROW EXECUTE FUNCTION assay_refuse_change();\n"
+        f'DROP TRIGGER IF EXISTS refuse_truncate ON "{table}";\n'
+        f'CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON "{table}" '
+        f"FOR EACH STATEMENT EXECUTE FUNCTION assay_refuse_change();\n"
+    )
+
+
+def security_sql(app_role: str) -> str:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", app_role):
+        raise ValueError(f"database app role {app_role!r} must be a plain lower-case identifier")
+    statements = [_REFUSE_FUNCTION]
+    statements.append(_policy("organizations", f"id = {_CURRENT_ORG}"))
+    for table in tenant_tables():
+        using = f"organization_id = {_CURRENT_ORG}"
+        if table == "memberships":
+            # A signed-in user may read their own memberships in every organization.
+            using = f"({using}) OR user_id = {_CURRENT_USER}"
+        statements.append(_policy(table, using))
+    statements.append(
+        f'GRANT USAGE ON SCHEMA public TO "{app_role}";\n'
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{app_role}";\n'
+        f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{app_role}";\n'
+        f'REVOKE ALL ON "aerich" FROM "{app_role}";\n'
+    )
+    statements.extend(_append_only(table, app_role) for table in APPEND_ONLY_TABLES)
+    return "\n".join(statements)
+
+
+async def apply_security(conn: BaseDBAsyncClient, app_role: str) -> None:
+    await conn.execute_script(security_sql(app_role))
+
+
+async def ensure_app_role(conn: BaseDBAsyncClient, app_role: str, password: str = "") -> None:
+    """Create the runtime role if missing: login, no superuser, no RLS bypass, owns nothing."""
+    security_sql(app_role)  # validates the name
+    exists = await conn.execute_query_dict(
+        "SELECT 1 FROM pg_roles WHERE rolname = $1", [app_role]
+    )
+    if not exists:
+        secret = password.replace("'", "''")
+        await conn.execute_script(
+            f"CREATE ROLE \"{app_role}\" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB "
+            f"NOCREATEROLE PASSWORD '{secret}'"
+        )

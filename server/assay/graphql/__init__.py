@@ -1,0 +1,1 @@
+"""The GraphQL API: schema, context, permissions, and one package per domain."""

@@ -1,0 +1,1 @@
+"""Viewer and API keys in the API."""

@@ -1,0 +1,1 @@
+"""API key mutations, one per module."""

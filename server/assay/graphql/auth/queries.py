@@ -1,0 +1,37 @@
+"""viewer and apiKeys."""
+
+from __future__ import annotations
+
+import strawberry
+
+from assay.auth.models import ApiKey
+from assay.auth.permissions import Permission
+from assay.graphql.auth.types import ApiKeyType, PrincipalKind, Viewer
+from assay.graphql.permissions import guarded_field, public_field
+from assay.graphql.relay import Connection, encode_id, expect_id, paginate
+
+
+@strawberry.type
+class AuthQuery:
+    @public_field("returns null to anonymous callers", description="Who is calling.")
+    def viewer(self, info: strawberry.Info) -> Viewer | None:
+        principal = info.context.principal
+        if principal is None:
+            return None
+        return Viewer(
+            kind=PrincipalKind(principal.kind),
+            organization_id=strawberry.ID(encode_id("Organization", principal.org_id)),
+            role=principal.role,
+            permissions=sorted(p.value for p in principal.permissions),
+            api_key_scope=principal.api_key_scope,
+        )
+
+    @guarded_field(Permission.APIKEY_READ, description="API keys, optionally of one project.")
+    async def api_keys(
+        self, project_id: strawberry.ID | None = None, first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ApiKeyType]:
+        queryset = ApiKey.all()
+        if project_id is not None:
+            queryset = queryset.filter(project_id=expect_id(project_id, "Project", "projectId"))
+        return await paginate(queryset, ApiKeyType.from_model, first=first, after=after)

@@ -1,0 +1,81 @@
+"""Viewer and ApiKey types."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from assay.auth.models import ApiKey
+from assay.auth.models import ApiKeyScope as ApiKeyScopeModel
+from assay.auth.permissions import Permission
+from assay.graphql.node import register_node
+from assay.graphql.projects.loaders import projects_by_id
+from assay.graphql.projects.types import ProjectType
+from assay.graphql.relay import Node, encode_id
+from assay.organizations.models import Role as RoleModel
+
+Role = strawberry.enum(RoleModel, name="Role")
+ApiKeyScope = strawberry.enum(ApiKeyScopeModel, name="ApiKeyScope")
+
+
+@strawberry.enum(description="How the caller authenticated.")
+class PrincipalKind(Enum):
+    USER = "user"
+    API_KEY = "api_key"
+
+
+@strawberry.type(description="Who is calling, in which organization, with which permissions.")
+class Viewer:
+    kind: PrincipalKind
+    organization_id: strawberry.ID
+    role: Role  # type: ignore[valid-type]
+    permissions: list[str]
+    api_key_scope: ApiKeyScope | None  # type: ignore[valid-type]
+
+
+async def _load_key_projects(info: strawberry.Info, project_id: uuid.UUID) -> ProjectType:
+    row = await info.context.loaders.load(projects_by_id, project_id)
+    return ProjectType.from_model(row)
+
+
+@strawberry.type(name="ApiKey", description="A key for scripts and CI. Its secret is never shown again.")
+class ApiKeyType(Node):
+    name: str
+    prefix: str = strawberry.field(description="The start of the key, to recognise it.")
+    scope: ApiKeyScope  # type: ignore[valid-type]
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+    project_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def project(self, info: strawberry.Info) -> ProjectType:
+        return await _load_key_projects(info, self.project_pk)
+
+    @classmethod
+    def from_model(cls, row: ApiKey) -> ApiKeyType:
+        return cls(
+            id=strawberry.ID(encode_id("ApiKey", row.id)),
+            name=row.name,
+            prefix=row.prefix,
+            scope=row.scope,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            revoked_at=row.revoked_at,
+            last_used_at=row.last_used_at,
+            project_pk=row.project_id,
+        )
+
+
+async def api_keys_by_id(keys: list[uuid.UUID]) -> list[ApiKey | None]:
+    from assay.graphql.loaders import by_id
+
+    return by_id(await ApiKey.filter(id__in=keys), keys)
+
+
+register_node("ApiKey", permission=Permission.APIKEY_READ, load=api_keys_by_id,
+              to_type=ApiKeyType.from_model)

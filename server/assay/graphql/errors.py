@@ -1,0 +1,115 @@
+"""Typed error results for mutations, and the predicate that masks unexpected errors."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import typing
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+
+from assay.errors import Conflict, DomainError, NotFound, ValidationFailed
+
+
+@strawberry.type(description="One problem with one input field.")
+class FieldIssue:
+    path: list[str] = strawberry.field(description="Where the problem is, e.g. asserts.2.pattern")
+    message: str
+    code: str
+
+
+@strawberry.interface(description="An expected failure of a mutation.")
+class MutationError:
+    code: str
+    message: str
+
+
+@strawberry.type(description="The input is malformed; nothing was changed.")
+class ValidationError(MutationError):
+    issues: list[FieldIssue]
+
+
+@strawberry.type(description="An object the input refers to does not exist or is not visible.")
+class NotFoundError(MutationError):
+    pass
+
+
+@strawberry.type(description="The input clashes with the current state; nothing was changed.")
+class ConflictError(MutationError):
+    pass
+
+
+class PublicError(GraphQLError):
+    """An error whose message is safe to show (not masked)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message, extensions={"code": code})
+
+
+def to_error(exc: DomainError) -> MutationError:
+    if isinstance(exc, ValidationFailed):
+        issues = [FieldIssue(path=list(i.path), message=i.message, code=i.code) for i in exc.issues]
+        return ValidationError(code=exc.code, message=exc.message, issues=issues)
+    if isinstance(exc, NotFound):
+        return NotFoundError(code=exc.code, message=exc.message)
+    if isinstance(exc, Conflict):
+        return ConflictError(code=exc.code, message=exc.message)
+    raise exc
+
+
+R = TypeVar("R")
+
+
+def returns_errors(resolver: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
+    """Turn DomainErrors raised by the resolver into the error members of its result union.
+
+    An error type that is not a member of the declared union is re-raised (and masked):
+    the union must list every failure a mutation can return.
+    """
+    hints = typing.get_type_hints(resolver, include_extras=True)
+    allowed = _union_members(hints["return"])
+
+    @functools.wraps(resolver)
+    async def wrapper(*args: Any, **kwargs: Any) -> R:
+        try:
+            return await resolver(*args, **kwargs)
+        except DomainError as exc:
+            error = to_error(exc)
+            if type(error) not in allowed:
+                raise
+            return error  # type: ignore[return-value]
+
+    wrapper.__signature__ = inspect.signature(resolver)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _union_members(annotation: Any) -> set[type]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _union_members(typing.get_args(annotation)[0])
+    return set(typing.get_args(annotation)) or {annotation}
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask everything except deliberate public errors and validation of the document."""
+    original = error.original_error
+    if original is None:
+        return False  # parse/validation errors from graphql-core itself
+    return not isinstance(original, PublicError | DomainError)
+
+
+def with_code(error: GraphQLError) -> GraphQLError:
+    """Give an unmasked error raised from a DomainError its code (and field issues)."""
+    original = error.original_error
+    if isinstance(original, DomainError):
+        extensions: dict[str, Any] = {"code": original.code}
+        if isinstance(original, ValidationFailed):
+            extensions["issues"] = [
+                {"path": list(i.path), "message": i.message, "code": i.code}
+                for i in original.issues
+            ]
+        error.extensions = extensions
+    return error

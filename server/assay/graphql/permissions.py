@@ -1,0 +1,58 @@
+"""Field-level access: every root field declares a permission or an explicit public marker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.permission import BasePermission, PermissionExtension
+
+from assay.auth.permissions import Permission
+from assay.graphql.directives import Public, RequiresPermission
+from assay.graphql.errors import PublicError
+
+
+class HasPermission(BasePermission):
+    """The caller is signed in, in an organization, and holds ``permission`` there."""
+
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+        self._schema_directive = RequiresPermission(permission=permission.value)
+        self._denial: tuple[str, str] = ("", "")
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        principal = info.context.principal
+        if principal is None:
+            self._denial = ("sign in or send an API key to use this field", "UNAUTHENTICATED")
+            return False
+        if not principal.can(self.permission):
+            self._denial = (
+                f"you need the {self.permission.value} permission for this; "
+                "ask an organization admin",
+                "FORBIDDEN",
+            )
+            return False
+        return True
+
+    def on_unauthorized(self) -> None:
+        message, code = self._denial
+        raise PublicError(message, code)
+
+
+def _permission_extension(permission: Permission) -> PermissionExtension:
+    return PermissionExtension([HasPermission(permission)])
+
+
+def guarded_field(permission: Permission, **kwargs: Any) -> Any:
+    """A query field that requires ``permission`` (shown as @requiresPermission in the SDL)."""
+    return strawberry.field(extensions=[_permission_extension(permission)], **kwargs)
+
+
+def guarded_mutation(permission: Permission, **kwargs: Any) -> Any:
+    """A mutation that requires ``permission`` (shown as @requiresPermission in the SDL)."""
+    return strawberry.mutation(extensions=[_permission_extension(permission)], **kwargs)
+
+
+def public_field(reason: str, **kwargs: Any) -> Any:
+    """A field anyone may call; ``reason`` says why that is safe (shown as @public)."""
+    return strawberry.field(directives=[Public(reason=reason)], **kwargs)

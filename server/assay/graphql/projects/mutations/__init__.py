@@ -1,0 +1,1 @@
+"""Project mutations, one per module."""

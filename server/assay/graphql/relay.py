@@ -1,0 +1,117 @@
+"""Relay conventions: opaque global ids, the Node interface, cursor connections."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from tortoise.queryset import QuerySet
+
+from assay.errors import invalid
+
+MAX_PAGE = 100
+DEFAULT_PAGE = 50
+
+
+def encode_id(type_name: str, pk: uuid.UUID) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_id(global_id: str) -> tuple[str, uuid.UUID] | None:
+    """(type name, primary key), or None when the id is not one of ours."""
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        type_name, _, raw = base64.urlsafe_b64decode(padded).decode().partition(":")
+        return type_name, uuid.UUID(raw)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def expect_id(global_id: str, type_name: str, field: str) -> uuid.UUID:
+    """The primary key of a global id of ``type_name``, or a validation error on ``field``."""
+    decoded = decode_id(global_id)
+    if decoded is None or decoded[0] != type_name:
+        raise invalid(field, f"not a {type_name} id: pass the id field of a {type_name}",
+                      "INVALID_ID")
+    return decoded[1]
+
+
+@strawberry.interface(description="An object with an opaque, globally unique id.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+N = TypeVar("N")
+
+
+@strawberry.type
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+@strawberry.type(description="A page of results; follow pageInfo.endCursor with `after`.")
+class Connection(Generic[N]):
+    edges: list[Edge[N]]
+    page_info: PageInfo
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many objects match, over all pages.")
+    async def total_count(self) -> int:
+        return await self._count()
+
+
+def _cursor(pk: uuid.UUID) -> str:
+    return base64.urlsafe_b64encode(f"c:{pk}".encode()).decode().rstrip("=")
+
+
+def _after(cursor: str) -> uuid.UUID:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        tag, _, raw = base64.urlsafe_b64decode(padded).decode().partition(":")
+        if tag != "c":
+            raise ValueError(cursor)
+        return uuid.UUID(raw)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise invalid("after", "not a cursor: pass pageInfo.endCursor of the previous page",
+                      "INVALID_CURSOR") from None
+
+
+async def paginate(
+    queryset: QuerySet[Any],
+    to_node: Callable[[Any], N],
+    *,
+    first: int | None,
+    after: str | None,
+) -> Connection[N]:
+    """Keyset pagination by id (time-ordered UUIDs): one query for the page, one for counts."""
+    size = min(max(first if first is not None else DEFAULT_PAGE, 0), MAX_PAGE)
+    page_query = queryset.order_by("id")
+    if after:
+        page_query = page_query.filter(id__gt=_after(after))
+    rows: Sequence[Any] = await page_query.limit(size + 1)
+    has_next = len(rows) > size
+    rows = rows[:size]
+    edges = [Edge(cursor=_cursor(row.id), node=to_node(row)) for row in rows]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=queryset.count,
+    )

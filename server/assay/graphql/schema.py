@@ -1,0 +1,43 @@
+"""The schema: every domain's queries and mutations, plus the hardening extensions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions.disable_introspection import DisableIntrospection
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+
+from assay.graphql import directives
+from assay.graphql.auth.mutations.create_api_key import CreateApiKeyMutation
+from assay.graphql.auth.mutations.revoke_api_key import RevokeApiKeyMutation
+from assay.graphql.auth.queries import AuthQuery
+from assay.graphql.extensions import MaskUnexpectedErrors, TenancyExtension
+from assay.graphql.node import NodeQuery
+from assay.graphql.projects.mutations.create_project import CreateProjectMutation
+from assay.graphql.projects.queries import ProjectQuery
+from assay.settings import Settings
+
+QUERIES: tuple[type, ...] = (NodeQuery, AuthQuery, ProjectQuery)
+MUTATIONS: tuple[type, ...] = (CreateProjectMutation, CreateApiKeyMutation, RevokeApiKeyMutation)
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    extensions: list[Any] = [
+        MaskUnexpectedErrors,
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        TenancyExtension,
+    ]
+    if settings.production:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
+        extensions=extensions,
+        schema_directives=[directives.RequiresPermission, directives.Public],
+        config=StrawberryConfig(disable_field_suggestions=settings.production),
+    )

@@ -1,0 +1,1 @@
+"""Tenancy: which organization (and which projects) the current code may touch."""

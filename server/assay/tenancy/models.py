@@ -1,0 +1,89 @@
+"""Tenant-owned model bases with managers that filter by the scope and fail closed.
+
+``OrgScopedModel``: rows of one organization. ``ProjectScopedModel``: rows of one project
+of one organization; narrowed memberships and project-bound API keys see only their
+projects. Both managers raise :class:`TenantScopeMissing` when no organization is in scope.
+``unscoped`` is the explicit escape hatch, allowed only in the modules listed in
+``tests/tenancy/test_structure.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.manager import Manager
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from assay.ids import new_id
+from assay.tenancy.scope import TenantScopeMissing, require_scope
+
+
+class OrgScopedManager(Manager):
+    def get_queryset(self) -> QuerySet[Any]:
+        scope = require_scope()
+        return QuerySet(self._model).filter(organization_id=scope.org_id)
+
+
+class ProjectScopedManager(Manager):
+    def get_queryset(self) -> QuerySet[Any]:
+        scope = require_scope()
+        queryset = QuerySet(self._model).filter(organization_id=scope.org_id)
+        if scope.project_ids is not None:
+            queryset = queryset.filter(project_id__in=list(scope.project_ids))
+        return queryset
+
+
+class OrgScopedModel(Model):
+    """A row that belongs to exactly one organization."""
+
+    id = fields.UUIDField(primary_key=True, default=new_id)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.Organization", related_name=False, on_delete=fields.RESTRICT, index=True
+    )
+    organization_id: Any
+
+    unscoped = Manager()
+
+    class Meta:
+        abstract = True
+        manager = OrgScopedManager()
+
+    async def save(
+        self,
+        using_db: BaseDBAsyncClient | None = None,
+        update_fields: Any = None,
+        force_create: bool = False,
+        force_update: bool = False,
+    ) -> None:
+        scope = require_scope()
+        if self.organization_id is None:
+            self.organization_id = scope.org_id
+        elif self.organization_id != scope.org_id:
+            raise TenantScopeMissing(
+                "refusing to save a row of another organization than the one in scope"
+            )
+        self._check_project(scope.project_ids)
+        await super().save(using_db, update_fields, force_create, force_update)
+
+    def _check_project(self, project_ids: Any) -> None:
+        """Project-scoped subclasses refuse rows outside the allowed projects."""
+
+
+class ProjectScopedModel(OrgScopedModel):
+    """A row that belongs to one project (and through it, one organization)."""
+
+    project: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.Project", related_name=False, on_delete=fields.RESTRICT, index=True
+    )
+    project_id: Any
+
+    class Meta:
+        abstract = True
+        manager = ProjectScopedManager()
+
+    def _check_project(self, project_ids: Any) -> None:
+        if project_ids is not None and self.project_id not in project_ids:
+            raise TenantScopeMissing("refusing to save a row of a project outside the scope")
