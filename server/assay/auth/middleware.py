@@ -41,7 +41,9 @@ async def authenticate(scope: Scope) -> Principal | None:
     if cookie is not None:
         principal = await sessions.authenticate(cookie.value, headers.get(sessions.ORG_HEADER))
         if principal is None:
-            raise InvalidCredential("your session has ended or names no organization: sign in again")
+            raise InvalidCredential(
+                "your session has ended or names no organization: sign in again"
+            )
         return principal
     return None
 

@@ -10,18 +10,15 @@ from strawberry.extensions.disable_introspection import DisableIntrospection
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from assay.graphql import directives
-from assay.graphql.auth.mutations.create_api_key import CreateApiKeyMutation
-from assay.graphql.auth.mutations.revoke_api_key import RevokeApiKeyMutation
-from assay.graphql.auth.queries import AuthQuery
+from assay.graphql import audit, auth, connections, directives, projects, testing
 from assay.graphql.extensions import MaskUnexpectedErrors, TenancyExtension
 from assay.graphql.node import NodeQuery
-from assay.graphql.projects.mutations.create_project import CreateProjectMutation
-from assay.graphql.projects.queries import ProjectQuery
 from assay.settings import Settings
 
-QUERIES: tuple[type, ...] = (NodeQuery, AuthQuery, ProjectQuery)
-MUTATIONS: tuple[type, ...] = (CreateProjectMutation, CreateApiKeyMutation, RevokeApiKeyMutation)
+#: Each domain package lists its QUERIES and MUTATIONS; the schema merges them.
+DOMAINS = (auth, projects, testing, connections, audit)
+QUERIES: tuple[type, ...] = (NodeQuery, *(q for d in DOMAINS for q in d.QUERIES))
+MUTATIONS: tuple[type, ...] = tuple(m for d in DOMAINS for m in d.MUTATIONS)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

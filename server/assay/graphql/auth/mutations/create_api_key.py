@@ -26,7 +26,9 @@ class CreateApiKeyInput:
 @strawberry.type
 class CreateApiKeySuccess:
     api_key: ApiKeyType
-    secret: str = strawberry.field(description="The key itself. Store it now: it is not shown again.")
+    secret: str = strawberry.field(
+        description="The key itself. Store it now: it is not shown again."
+    )
 
 
 CreateApiKeyResult = Annotated[

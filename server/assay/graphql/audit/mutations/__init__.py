@@ -1,0 +1,1 @@
+"""Audit mutations, one per module."""

@@ -1,0 +1,1 @@
+"""Connections mutations, one per module."""

@@ -1,0 +1,1 @@
+"""Testing mutations, one per module."""
