@@ -41,7 +41,9 @@ async def _load_key_projects(info: strawberry.Info, project_id: uuid.UUID) -> Pr
     return ProjectType.from_model(row)
 
 
-@strawberry.type(name="ApiKey", description="A key for scripts and CI. Its secret is never shown again.")
+@strawberry.type(
+    name="ApiKey", description="A key for scripts and CI. Its secret is never shown again."
+)
 class ApiKeyType(Node):
     name: str
     prefix: str = strawberry.field(description="The start of the key, to recognise it.")

@@ -50,4 +50,5 @@ class CreateApiKeyMutation:
             expires_at=input.expires_at,
             created_by=info.context.principal.user_id,
         )
-        return CreateApiKeySuccess(api_key=ApiKeyType.from_model(minted.key), secret=minted.plaintext)
+        api_key = ApiKeyType.from_model(minted.key)
+        return CreateApiKeySuccess(api_key=api_key, secret=minted.plaintext)
