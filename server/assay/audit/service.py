@@ -31,8 +31,8 @@ def event_hash(event: AuditEvent | dict[str, Any], prev_hash: str) -> str:
 
 
 def _canonical_fields(event: AuditEvent | dict[str, Any]) -> dict[str, Any]:
-    get = event.get if isinstance(event, dict) else lambda name: getattr(event, name)
-    created_at = get("created_at")
+    get: Any = event.get if isinstance(event, dict) else lambda name: getattr(event, name)
+    created_at: datetime = get("created_at")
     return {
         "organization_id": str(get("organization_id")),
         "seq": int(get("seq")),

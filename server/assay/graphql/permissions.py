@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import strawberry
 from strawberry.permission import BasePermission, PermissionExtension
@@ -17,7 +18,9 @@ class HasPermission(BasePermission):
 
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
-        self._schema_directive = RequiresPermission(permission=permission.value)
+        self._schema_directive = RequiresPermission(  # type: ignore[misc]
+            permission=permission.value
+        )
         self._denial: tuple[str, str] = ("", "")
 
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
@@ -43,16 +46,25 @@ def _permission_extension(permission: Permission) -> PermissionExtension:
     return PermissionExtension([HasPermission(permission)])
 
 
-def guarded_field(permission: Permission, **kwargs: Any) -> Any:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded_field(permission: Permission, **kwargs: Any) -> Callable[[F], F]:
     """A query field that requires ``permission`` (shown as @requiresPermission in the SDL)."""
-    return strawberry.field(extensions=[_permission_extension(permission)], **kwargs)
+    return cast(
+        Callable[[F], F],
+        strawberry.field(extensions=[_permission_extension(permission)], **kwargs),
+    )
 
 
-def guarded_mutation(permission: Permission, **kwargs: Any) -> Any:
+def guarded_mutation(permission: Permission, **kwargs: Any) -> Callable[[F], F]:
     """A mutation that requires ``permission`` (shown as @requiresPermission in the SDL)."""
-    return strawberry.mutation(extensions=[_permission_extension(permission)], **kwargs)
+    return cast(
+        Callable[[F], F],
+        strawberry.mutation(extensions=[_permission_extension(permission)], **kwargs),
+    )
 
 
-def public_field(reason: str, **kwargs: Any) -> Any:
+def public_field(reason: str, **kwargs: Any) -> Callable[[F], F]:
     """A field anyone may call; ``reason`` says why that is safe (shown as @public)."""
-    return strawberry.field(directives=[Public(reason=reason)], **kwargs)
+    return cast(Callable[[F], F], strawberry.field(directives=[Public(reason=reason)], **kwargs))

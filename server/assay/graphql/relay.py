@@ -68,7 +68,7 @@ class Connection(Generic[N]):
     page_info: PageInfo
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 
-    @strawberry.field(description="How many objects match, over all pages.")
+    @strawberry.field(description="How many objects match, over all pages.")  # type: ignore[untyped-decorator]
     async def total_count(self) -> int:
         return await self._count()
 

@@ -1,0 +1,151 @@
+"""Benchmark: listing 100 test cases with their suites.
+
+Prints (1) the SQL statements one request issues, for pages of 10 and 100 cases (they must
+be equal: relations load in batches), and (2) p50/p95 latency of the 100-case query under 20
+concurrent clients against a real `assay serve` process over loopback.
+
+Run: .venv/bin/pytest -m benchmark -s tests/benchmarks
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from assay.db.transactions import tenant_transaction
+from assay.testing.models import CaseMode, Suite, SuiteTestCase, TestCase, TestCaseVersion
+from tests.support import TEST_KEK, GraphQLClient, key_caller, make_org
+
+pytestmark = pytest.mark.benchmark
+
+QUERY = """
+query($project: ID!, $first: Int!) {
+  testCases(projectId: $project, first: $first) {
+    edges { node { id title version suites { name } project { name } } }
+  }
+}
+"""
+CLIENTS = 20
+REQUESTS_PER_CLIENT = 25
+
+
+class StatementCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not str(record.msg).startswith(("Created connection pool", "Closed connection pool")):
+            self.count += 1
+
+
+async def _seed(org_id: Any, project_id: Any, cases: int = 100, suites: int = 5) -> None:
+    async with tenant_transaction(org_id):
+        suite_rows = [await Suite.create(project_id=project_id, name=f"Suite {i}")
+                      for i in range(suites)]
+        for i in range(cases):
+            fields = {"mode": CaseMode.SIMPLE, "title": f"Case {i}", "input": f"Question {i}?",
+                      "expected_output": "An answer."}
+            case = await TestCase.create(project_id=project_id, **fields)
+            await TestCaseVersion.create(project_id=project_id, test_case_id=case.id, version=1,
+                                         **fields)
+            for suite in (suite_rows[i % suites], suite_rows[(i + 1) % suites]):
+                await SuiteTestCase.create(project_id=project_id, suite_id=suite.id,
+                                           test_case_id=case.id)
+
+
+async def _count_statements(gql: GraphQLClient, key: str, project: str, first: int) -> int:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = StatementCounter()
+    previous = logger.level
+    logger.addHandler(counter)
+    logger.setLevel(logging.DEBUG)
+    try:
+        data = await gql.data(QUERY, {"project": project, "first": first}, key_caller(key))
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(previous)
+    assert len(data["testCases"]["edges"]) == first
+    assert len(data["testCases"]["edges"][0]["node"]["suites"]) == 2
+    return counter.count
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_server(app_url: Any, port: int, data_dir: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "ASSAY_ENV": "production", "ASSAY_KEK": TEST_KEK,
+           "ASSAY_DATA_DIR": str(data_dir), "ASSAY_LOG_LEVEL": "WARNING",
+           "DATABASE_URL": f"postgresql://{app_url.user}@localhost/{app_url.database}"
+                           f"?host={app_url.host}&port={app_url.port}"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "assay.cli", "serve", "--port", str(port)], env=env)
+
+
+async def _wait_ready(client: httpx.AsyncClient) -> None:
+    for _ in range(100):
+        try:
+            if (await client.get("/healthz")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.1)
+    raise RuntimeError("the benchmark server did not start")
+
+
+async def _load(base_url: str, key: str, project: str) -> tuple[list[float], float]:
+    headers = {"authorization": f"Bearer {key}"}
+    payload = {"query": QUERY, "variables": {"project": project, "first": 100}}
+    latencies: list[float] = []
+    limits = httpx.Limits(max_connections=CLIENTS)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as client:
+        await _wait_ready(client)
+        started = time.perf_counter()
+
+        async def one_client() -> None:
+            for _ in range(REQUESTS_PER_CLIENT):
+                start = time.perf_counter()
+                response = await client.post("/graphql", json=payload, headers=headers)
+                latencies.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200 and "errors" not in response.json()
+
+        await asyncio.gather(*(one_client() for _ in range(CLIENTS)))
+    return latencies, time.perf_counter() - started
+
+
+async def test_list_100_cases_with_suites(gql: GraphQLClient, database: dict[str, Any],
+                                          tmp_path: Path) -> None:
+    org = await make_org("Benchmark")
+    await _seed(org.id, org.project_id)
+
+    small = await _count_statements(gql, org.api_key, org.project_gid, 10)
+    large = await _count_statements(gql, org.api_key, org.project_gid, 100)
+    print(f"\nSQL statements per request: 10 cases -> {small}, 100 cases -> {large}")
+    assert small == large
+
+    port = _free_port()
+    server = _start_server(database["app"], port, tmp_path)
+    try:
+        latencies, elapsed = await _load(f"http://127.0.0.1:{port}", org.api_key,
+                                         org.project_gid)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    quantiles = statistics.quantiles(latencies, n=100)
+    print(f"{len(latencies)} requests, {CLIENTS} concurrent clients, 100 cases each: "
+          f"p50 {quantiles[49]:.1f} ms, p95 {quantiles[94]:.1f} ms, max {max(latencies):.1f} ms, "
+          f"{len(latencies) / elapsed:.0f} requests/s")
