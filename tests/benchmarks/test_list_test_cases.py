@@ -24,7 +24,7 @@ import httpx
 import pytest
 
 from assay.db.transactions import tenant_transaction
-from assay.testing.models import CaseMode, Suite, SuiteTestCase, TestCase, TestCaseVersion
+from assay.testing import models
 from tests.support import TEST_KEK, GraphQLClient, key_caller, make_org
 
 pytestmark = pytest.mark.benchmark
@@ -52,17 +52,25 @@ class StatementCounter(logging.Handler):
 
 async def _seed(org_id: Any, project_id: Any, cases: int = 100, suites: int = 5) -> None:
     async with tenant_transaction(org_id):
-        suite_rows = [await Suite.create(project_id=project_id, name=f"Suite {i}")
-                      for i in range(suites)]
+        suite_rows = [
+            await models.Suite.create(project_id=project_id, name=f"Suite {i}")
+            for i in range(suites)
+        ]
         for i in range(cases):
-            fields = {"mode": CaseMode.SIMPLE, "title": f"Case {i}", "input": f"Question {i}?",
-                      "expected_output": "An answer."}
-            case = await TestCase.create(project_id=project_id, **fields)
-            await TestCaseVersion.create(project_id=project_id, test_case_id=case.id, version=1,
-                                         **fields)
+            fields = {
+                "mode": models.CaseMode.SIMPLE,
+                "title": f"Case {i}",
+                "input": f"Question {i}?",
+                "expected_output": "An answer.",
+            }
+            case = await models.TestCase.create(project_id=project_id, **fields)
+            await models.TestCaseVersion.create(
+                project_id=project_id, test_case_id=case.id, version=1, **fields
+            )
             for suite in (suite_rows[i % suites], suite_rows[(i + 1) % suites]):
-                await SuiteTestCase.create(project_id=project_id, suite_id=suite.id,
-                                           test_case_id=case.id)
+                await models.SuiteTestCase.create(
+                    project_id=project_id, suite_id=suite.id, test_case_id=case.id
+                )
 
 
 async def _count_statements(gql: GraphQLClient, key: str, project: str, first: int) -> int:
@@ -88,12 +96,18 @@ def _free_port() -> int:
 
 
 def _start_server(app_url: Any, port: int, data_dir: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "ASSAY_ENV": "production", "ASSAY_KEK": TEST_KEK,
-           "ASSAY_DATA_DIR": str(data_dir), "ASSAY_LOG_LEVEL": "WARNING",
-           "DATABASE_URL": f"postgresql://{app_url.user}@localhost/{app_url.database}"
-                           f"?host={app_url.host}&port={app_url.port}"}
+    env = {
+        **os.environ,
+        "ASSAY_ENV": "production",
+        "ASSAY_KEK": TEST_KEK,
+        "ASSAY_DATA_DIR": str(data_dir),
+        "ASSAY_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": f"postgresql://{app_url.user}@localhost/{app_url.database}"
+        f"?host={app_url.host}&port={app_url.port}",
+    }
     return subprocess.Popen(
-        [sys.executable, "-m", "assay.cli", "serve", "--port", str(port)], env=env)
+        [sys.executable, "-m", "assay.cli", "serve", "--port", str(port)], env=env
+    )
 
 
 async def _wait_ready(client: httpx.AsyncClient) -> None:
@@ -127,8 +141,9 @@ async def _load(base_url: str, key: str, project: str) -> tuple[list[float], flo
     return latencies, time.perf_counter() - started
 
 
-async def test_list_100_cases_with_suites(gql: GraphQLClient, database: dict[str, Any],
-                                          tmp_path: Path) -> None:
+async def test_list_100_cases_with_suites(
+    gql: GraphQLClient, database: dict[str, Any], tmp_path: Path
+) -> None:
     org = await make_org("Benchmark")
     await _seed(org.id, org.project_id)
 
@@ -140,12 +155,13 @@ async def test_list_100_cases_with_suites(gql: GraphQLClient, database: dict[str
     port = _free_port()
     server = _start_server(database["app"], port, tmp_path)
     try:
-        latencies, elapsed = await _load(f"http://127.0.0.1:{port}", org.api_key,
-                                         org.project_gid)
+        latencies, elapsed = await _load(f"http://127.0.0.1:{port}", org.api_key, org.project_gid)
     finally:
         server.terminate()
         server.wait(timeout=10)
     quantiles = statistics.quantiles(latencies, n=100)
-    print(f"{len(latencies)} requests, {CLIENTS} concurrent clients, 100 cases each: "
-          f"p50 {quantiles[49]:.1f} ms, p95 {quantiles[94]:.1f} ms, max {max(latencies):.1f} ms, "
-          f"{len(latencies) / elapsed:.0f} requests/s")
+    print(
+        f"{len(latencies)} requests, {CLIENTS} concurrent clients, 100 cases each: "
+        f"p50 {quantiles[49]:.1f} ms, p95 {quantiles[94]:.1f} ms, max {max(latencies):.1f} ms, "
+        f"{len(latencies) / elapsed:.0f} requests/s"
+    )

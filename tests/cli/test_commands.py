@@ -1,0 +1,134 @@
+"""The CLI, run as a separate process against the test database, as an operator would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from assay.db.config import DatabaseUrl
+from tests.support import TEST_KEK, GraphQLClient, key_caller
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def url(db: DatabaseUrl) -> str:
+    return f"postgresql://{db.user}@localhost/{db.database}?host={db.host}&port={db.port}"
+
+
+def assay(
+    *args: str, database: dict[str, DatabaseUrl], data_dir: Path
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url(database["app"]),
+        "DATABASE_OWNER_URL": url(database["owner"]),
+        "ASSAY_KEK": TEST_KEK,
+        "ASSAY_DATA_DIR": str(data_dir),
+        "ASSAY_LOG_LEVEL": "WARNING",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "assay.cli", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+async def test_create_org_prints_a_working_write_key(
+    gql: GraphQLClient, database: dict[str, DatabaseUrl], tmp_path: Path
+) -> None:
+    done = assay(
+        "admin",
+        "create-org",
+        "--name",
+        "Ops Co",
+        "--owner-email",
+        "Ops@Example.com",
+        database=database,
+        data_dir=tmp_path,
+    )
+
+    assert done.returncode == 0, done.stderr
+    printed: dict[str, Any] = json.loads(done.stdout)
+    assert sorted(printed) == ["api_key", "organization_id", "owner_id", "project_id"]
+    data = await gql.data(
+        "{ viewer { role apiKeyScope } projects { edges { node { name } } } }",
+        caller=key_caller(printed["api_key"]),
+    )
+    assert data == {
+        "viewer": {"role": "OWNER", "apiKeyScope": "WRITE"},
+        "projects": {"edges": [{"node": {"name": "Default"}}]},
+    }
+
+
+def test_create_org_rejects_a_bad_email(database: dict[str, DatabaseUrl], tmp_path: Path) -> None:
+    done = assay(
+        "admin",
+        "create-org",
+        "--name",
+        "X",
+        "--owner-email",
+        "not-an-email",
+        database=database,
+        data_dir=tmp_path,
+    )
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "assay: ownerEmail: give a valid email address, like owner@example.com\n"
+    )
+
+
+def test_audit_verify_reports_every_organization(
+    database: dict[str, DatabaseUrl], tmp_path: Path
+) -> None:
+    created = assay(
+        "admin",
+        "create-org",
+        "--name",
+        "Audited",
+        "--owner-email",
+        "a@b.example",
+        database=database,
+        data_dir=tmp_path,
+    )
+    org_id = json.loads(created.stdout)["organization_id"]
+
+    done = assay("audit", "verify", "--json", database=database, data_dir=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["ok"] is True
+    mine = [row for row in report["organizations"] if row["organization_id"] == org_id]
+    assert mine == [
+        {
+            "organization_id": org_id,
+            "name": "Audited",
+            "events": 3,
+            "broken_at_seq": None,
+            "reason": None,
+        }
+    ]
+
+
+def test_migrations_are_in_sync(database: dict[str, DatabaseUrl], tmp_path: Path) -> None:
+    done = assay("migrate", "--check", database=database, data_dir=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "migrations are in sync with the models\n"
+
+
+def test_export_schema_matches_the_committed_sdl(
+    database: dict[str, DatabaseUrl], tmp_path: Path
+) -> None:
+    done = assay("export-schema", database=database, data_dir=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (REPO / "schema.graphql").read_text()
