@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 
+_lock = threading.Lock()
+_last_millis = 0
+_counter = 0
+_COUNTER_MAX = 0xFFF
+
 
 def new_id() -> uuid.UUID:
-    """A UUIDv7: 48-bit millisecond timestamp, then 74 random bits (RFC 9562 §5.7)."""
-    millis = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
+    """A UUIDv7 (RFC 9562 §5.7): 48-bit millisecond time, a 12-bit counter, 62 random bits.
+
+    The counter (method 1 of RFC 9562 §6.2) keeps ids made in the same millisecond by this
+    process in creation order; it starts at a random value in its lower half.
+    """
+    global _last_millis, _counter
+    with _lock:
+        millis = max(time.time_ns() // 1_000_000, _last_millis)
+        if millis == _last_millis:
+            _counter += 1
+            if _counter > _COUNTER_MAX:
+                millis += 1
+                _counter = int.from_bytes(os.urandom(2), "big") & 0x7FF
+        else:
+            _counter = int.from_bytes(os.urandom(2), "big") & 0x7FF
+        _last_millis = millis
+        counter = _counter
     value = (millis & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76  # version
-    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a (12 bits)
-    value |= 0b10 << 62  # variant
-    value |= rand & ((1 << 62) - 1)  # rand_b
+    value |= 0x7 << 76
+    value |= counter << 64
+    value |= 0b10 << 62
+    value |= int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     return uuid.UUID(int=value)

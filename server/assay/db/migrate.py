@@ -38,27 +38,32 @@ async def upgrade(
     return applied
 
 
-async def make(name: str) -> str | None:
-    """Write a migration for model changes since the last one (offline; no database)."""
+async def _offline_migrate(location: Path, name: str) -> str | None:
+    """Generate a migration from the last file's recorded model state; no database is used."""
     url = DatabaseUrl.parse("postgresql://postgres@127.0.0.1/assay")
-    async with _command(url, MIGRATIONS_DIR) as command:
-        if not (MIGRATIONS_DIR / "models").exists():
+    command = _command(url, location)
+    await Tortoise.init(config=command.tortoise_config)  # connections open lazily: none here
+    try:
+        if not (location / "models").exists():
             await command.init_migrations(safe=True)
             return "initial migration written"
         await command.init(offline=True)
-        result = await command.migrate(name=name, no_input=True, offline=True)
-    return result or None
+        return await command.migrate(name=name, no_input=True, offline=True) or None
+    finally:
+        await Tortoise.close_connections()
+
+
+async def make(name: str) -> str | None:
+    """Write a migration for model changes since the last one."""
+    return await _offline_migrate(MIGRATIONS_DIR, name)
 
 
 async def pending_changes() -> str | None:
     """The migration the models would need now, or None when migrations are in sync."""
-    url = DatabaseUrl.parse("postgresql://postgres@127.0.0.1/assay")
     with tempfile.TemporaryDirectory() as scratch:
         location = Path(scratch)
         shutil.copytree(MIGRATIONS_DIR, location, dirs_exist_ok=True)
-        async with _command(url, location) as command:
-            await command.init(offline=True)
-            written = await command.migrate(name="check", no_input=True, offline=True)
-        if not written:
+        written = await _offline_migrate(location, "check")
+        if written is None:
             return None
         return next(location.glob(f"models/*{written}*"), location).read_text()

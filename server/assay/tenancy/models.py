@@ -36,6 +36,22 @@ class ProjectScopedManager(Manager):
         return queryset
 
 
+def _inherit_manager(cls: type[Model]) -> None:
+    """Give ``cls`` a fresh instance of the nearest base's scoped manager.
+
+    Tortoise reads ``Meta.manager`` only from a model's own ``Meta``; without this, every
+    concrete tenant model would silently get an unscoped manager.
+    """
+    own_meta = cls.__dict__.get("Meta")
+    if own_meta is not None and "manager" in vars(own_meta):
+        return
+    for base in cls.__mro__[1:]:
+        base_meta = base.__dict__.get("Meta")
+        if base_meta is not None and "manager" in vars(base_meta):
+            cls._meta.manager = type(vars(base_meta)["manager"])()
+            return
+
+
 class OrgScopedModel(Model):
     """A row that belongs to exactly one organization."""
 
@@ -50,6 +66,10 @@ class OrgScopedModel(Model):
     class Meta:
         abstract = True
         manager = OrgScopedManager()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _inherit_manager(cls)
 
     async def save(
         self,

@@ -1,0 +1,101 @@
+"""Batch loaders for test design: one query per relation per request, whatever the list size."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from tortoise.functions import Count
+
+from assay.graphql.loaders import by_id, grouped
+from assay.testing.models import (
+    CaseStatus,
+    Plan,
+    PlanSuite,
+    Suite,
+    SuiteTestCase,
+    TestCase,
+    TestCaseVersion,
+)
+
+VersionKey = tuple[uuid.UUID, int]
+
+
+async def cases_by_id(keys: list[uuid.UUID]) -> list[Any]:
+    return by_id(await TestCase.filter(id__in=keys), keys)
+
+
+async def versions_by_id(keys: list[uuid.UUID]) -> list[Any]:
+    return by_id(await TestCaseVersion.filter(id__in=keys), keys)
+
+
+async def suites_by_id(keys: list[uuid.UUID]) -> list[Any]:
+    return by_id(await Suite.filter(id__in=keys), keys)
+
+
+async def plans_by_id(keys: list[uuid.UUID]) -> list[Any]:
+    return by_id(await Plan.filter(id__in=keys), keys)
+
+
+async def suites_by_case(keys: list[uuid.UUID]) -> list[list[Suite]]:
+    """Each case's suites, by name (one query: the links joined to their suites)."""
+    links = await SuiteTestCase.filter(test_case_id__in=keys).select_related("suite").order_by(
+        "suite__name"
+    )
+    groups: dict[uuid.UUID, list[Suite]] = defaultdict(list)
+    for link in links:
+        groups[link.test_case_id].append(link.suite)
+    return [groups.get(key, []) for key in keys]
+
+
+async def versions_by_case(keys: list[uuid.UUID]) -> list[list[TestCaseVersion]]:
+    """Each case's versions, newest first."""
+    rows = await TestCaseVersion.filter(test_case_id__in=keys).order_by("-version")
+    return grouped(rows, keys, "test_case_id")
+
+
+async def version_at(keys: list[VersionKey]) -> list[TestCaseVersion | None]:
+    """The version ``n`` of a case, for (case id, n) keys."""
+    rows = await TestCaseVersion.filter(
+        test_case_id__in={case for case, _ in keys}, version__in={n for _, n in keys}
+    )
+    index = {(row.test_case_id, row.version): row for row in rows}
+    return [index.get(key) for key in keys]
+
+
+async def live_case_counts_by_suite(keys: list[uuid.UUID]) -> list[int]:
+    """How many non-archived cases each suite holds."""
+    rows = await (
+        SuiteTestCase.filter(suite_id__in=keys, test_case__status__not=CaseStatus.ARCHIVED)
+        .annotate(n=Count("id"))
+        .group_by("suite_id")
+        .values_list("suite_id", "n")
+    )
+    counts = dict(rows)
+    return [counts.get(key, 0) for key in keys]
+
+
+async def suites_by_plan(keys: list[uuid.UUID]) -> list[list[Suite]]:
+    """Each plan's suites, in the plan's order."""
+    links = await PlanSuite.filter(plan_id__in=keys).select_related("suite").order_by("position")
+    groups: dict[uuid.UUID, list[Suite]] = defaultdict(list)
+    for link in links:
+        groups[link.plan_id].append(link.suite)
+    return [groups.get(key, []) for key in keys]
+
+
+async def live_case_counts_by_plan(keys: list[uuid.UUID]) -> list[int]:
+    """How many distinct non-archived cases each plan's suites hold (two queries)."""
+    plan_suites = await PlanSuite.filter(plan_id__in=keys).values_list("plan_id", "suite_id")
+    suite_ids = {suite_id for _, suite_id in plan_suites}
+    links = await SuiteTestCase.filter(
+        suite_id__in=suite_ids, test_case__status__not=CaseStatus.ARCHIVED
+    ).values_list("suite_id", "test_case_id") if suite_ids else []
+    cases_of: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for suite_id, case_id in links:
+        cases_of[suite_id].add(case_id)
+    per_plan: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for plan_id, suite_id in plan_suites:
+        per_plan[plan_id] |= cases_of[suite_id]
+    return [len(per_plan.get(key, ())) for key in keys]

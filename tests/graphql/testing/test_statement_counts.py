@@ -1,0 +1,67 @@
+"""The number of SQL statements per request does not grow with the size of a list."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from tests.graphql.testing.helpers import CREATE_PLAN, IMPORT, create_suite, ok
+from tests.support import Caller, GraphQLClient, make_org, owner
+from tests.testing.cases_support import simple_case
+
+CASES = """
+{ testCases(first: 100) { edges { node {
+    title suites { name } project { name } versions { version } v1: versionAt(version: 1) { title }
+} } } }
+"""
+SUITES = "{ suites(first: 100) { edges { node { name testCaseCount project { name } } } } }"
+PLANS = """
+{ plans(first: 100) { edges { node { name caseCount suites { name } project { name } } } } }
+"""
+
+
+async def _grow(gql: GraphQLClient, caller: Caller, project_gid: str, size: int) -> None:
+    """``size`` cases, each in two suites; ``size`` plans holding both suites."""
+    document = json.dumps([simple_case(f"Case {i}") for i in range(size)])
+    imported = await ok(gql, IMPORT, {"input": {"projectId": project_gid, "format": "JSON",
+                                                "content": document,
+                                                "idempotencyKey": f"grow-{size}"}},
+                        caller, "importTestCases")
+    ids = [case["id"] for case in imported["testCases"]]
+    suites = [await create_suite(gql, caller, project_gid, f"S{size}-{n}", ids) for n in (1, 2)]
+    for i in range(size):
+        await ok(gql, CREATE_PLAN, {"input": {"projectId": project_gid, "name": f"P{size}-{i}",
+                                              "suiteIds": suites}}, caller, "createPlan")
+
+
+async def _statements(gql: GraphQLClient, caller: Caller, document: str,
+                      caplog: pytest.LogCaptureFixture) -> int:
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
+        await gql.data(document, caller=caller)
+    return sum(1 for r in caplog.records
+               if r.name == "tortoise.db_client" and "connection pool" not in r.getMessage())
+
+
+async def test_list_queries_use_a_constant_number_of_statements(
+    gql: GraphQLClient, database: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    small, large = await make_org("Small"), await make_org("Large")
+    small_caller, large_caller = await owner(small), await owner(large)
+    await _grow(gql, small_caller, small.project_gid, 2)
+    await _grow(gql, large_caller, large.project_gid, 40)
+
+    counts = {
+        name: (await _statements(gql, small_caller, document, caplog),
+               await _statements(gql, large_caller, document, caplog))
+        for name, document in (("cases", CASES), ("suites", SUITES), ("plans", PLANS))
+    }
+
+    assert {name: small_count == large_count for name, (small_count, large_count)
+            in counts.items()} == {"cases": True, "suites": True, "plans": True}, counts
+    assert counts["cases"][0] == counts["cases"][1] > 0
+    listed = (await gql.data(CASES, caller=large_caller))["testCases"]["edges"]
+    assert len(listed) == 40
+    assert listed[0]["node"]["suites"] == [{"name": "S40-1"}, {"name": "S40-2"}]
