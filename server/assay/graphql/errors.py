@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import typing
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import strawberry
@@ -94,11 +95,47 @@ def _union_members(annotation: Any) -> set[type]:
 
 
 def should_mask(error: GraphQLError) -> bool:
-    """Mask everything except deliberate public errors and validation of the document."""
+    """Mask unexpected resolver errors; keep public errors and errors about the request.
+
+    Errors without a path come from parsing, validating the document or coercing variables:
+    they describe what the client sent, so the client sees them (with values redacted).
+    """
     original = error.original_error
-    if original is None:
-        return False  # parse/validation errors from graphql-core itself
+    if original is None or error.path is None:
+        return False
     return not isinstance(original, PublicError | DomainError)
+
+
+#: graphql-core's ways of quoting a submitted value in a message (older and newer wording).
+_ECHOES = (
+    (re.compile(r"(got invalid value) .*?((?: at '[^']*')?; )", re.S), r"\1 (not shown)\2"),
+    (re.compile(r"(, found: ).*$", re.S), r"\1(not shown)."),
+)
+REDACTED = "(not shown)"
+
+
+def redact_values(error: GraphQLError, variables: Mapping[str, Any] | None) -> GraphQLError:
+    """Remove submitted variable values from an error message (they may be secrets)."""
+    message = error.message
+    for pattern, replacement in _ECHOES:
+        message = pattern.sub(replacement, message, count=1)
+    for value in sorted(_strings(variables), key=len, reverse=True):
+        message = message.replace(value, REDACTED)
+    if message == error.message:
+        return error
+    return GraphQLError(message, nodes=error.nodes, source=error.source,
+                        positions=error.positions, path=error.path, extensions=error.extensions)
+
+
+def _strings(value: Any) -> set[str]:
+    """Every string of 6+ characters inside a JSON-like value."""
+    if isinstance(value, str):
+        return {value} if len(value) >= 6 else set()
+    if isinstance(value, Mapping):
+        return set().union(*(_strings(v) for v in value.values())) if value else set()
+    if isinstance(value, list | tuple):
+        return set().union(*(_strings(v) for v in value)) if value else set()
+    return set()
 
 
 def with_code(error: GraphQLError) -> GraphQLError:

@@ -10,7 +10,7 @@ from strawberry.extensions import MaskErrors, SchemaExtension
 
 from assay.audit.context import Actor, acting_as
 from assay.db.transactions import tenant_transaction
-from assay.graphql.errors import should_mask, with_code
+from assay.graphql.errors import redact_values, should_mask, with_code
 
 log = logging.getLogger("assay.graphql")
 
@@ -59,7 +59,11 @@ class MaskUnexpectedErrors(MaskErrors):
         super().__init__(should_mask_error=should_mask)
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return [with_code(error) for error in super()._process_errors(errors)]
+        variables = self.execution_context.variables
+        return [
+            redact_values(with_code(error), variables)
+            for error in super()._process_errors(errors)
+        ]
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = self.execution_context.context.request_id

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.disable_introspection import DisableIntrospection
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from assay.graphql import audit, auth, connections, directives, projects, testing
 from assay.graphql.extensions import MaskUnexpectedErrors, TenancyExtension
@@ -21,6 +23,14 @@ QUERIES: tuple[type, ...] = (NodeQuery, *(q for d in DOMAINS for q in d.QUERIES)
 MUTATIONS: tuple[type, ...] = tuple(m for d in DOMAINS for m in d.MUTATIONS)
 
 
+class AssaySchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log nothing here: MaskUnexpectedErrors logs unexpected errors with the request id,
+        and errors about the request itself may hold the submitted values (secrets)."""
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     extensions: list[Any] = [
         MaskUnexpectedErrors,
@@ -31,7 +41,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if settings.production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(
+    return AssaySchema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         extensions=extensions,

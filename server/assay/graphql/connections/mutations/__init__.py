@@ -1,1 +1,1 @@
-"""Connections mutations, one per module."""
+"""Connection mutations, one per module."""
