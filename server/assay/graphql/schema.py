@@ -13,6 +13,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from assay.graphql import audit, auth, connections, directives, projects, testing
+from assay.graphql.connections.inputs import SECRET_VALUE_SCALAR, SecretValue
 from assay.graphql.extensions import MaskUnexpectedErrors, TenancyExtension
 from assay.graphql.node import NodeQuery
 from assay.settings import Settings
@@ -46,5 +47,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=merge_types("Mutation", MUTATIONS),
         extensions=extensions,
         schema_directives=[directives.RequiresPermission, directives.Public],
-        config=StrawberryConfig(disable_field_suggestions=settings.production),
+        config=StrawberryConfig(
+            disable_field_suggestions=settings.production,
+            scalar_map={SecretValue: SECRET_VALUE_SCALAR},
+        ),
     )

@@ -1,7 +1,6 @@
-"""Audit in the API.
+"""Audit in the API: the auditEvents query (events are written by the services, never here)."""
 
-List this domain's query and mutation classes here; the schema collects them.
-"""
+from assay.graphql.audit.queries import AuditQuery
 
-QUERIES: tuple[type, ...] = ()
+QUERIES: tuple[type, ...] = (AuditQuery,)
 MUTATIONS: tuple[type, ...] = ()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import NewType
 
 import strawberry
@@ -39,18 +38,16 @@ def _never_serialise(value: object) -> str:
     raise TypeError("secret values are write-only and are never returned")
 
 
-# strawberry deprecates scalar(cls) in favour of StrawberryConfig.scalar_map, which lives in
-# the schema module; until the scalar moves there, the class form stays local and quiet.
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    SecretValue = strawberry.scalar(
-        NewType("SecretValue", str),
-        name="SecretValue",
-        description="A secret string. Write-only: no field ever returns it, and error "
-        "messages never repeat it.",
-        serialize=_never_serialise,
-        parse_value=_parse_secret,
-    )
+SecretValue = NewType("SecretValue", str)
+
+#: Registered in the schema's scalar_map (see assay.graphql.schema).
+SECRET_VALUE_SCALAR = strawberry.scalar(
+    name="SecretValue",
+    description="A secret string. Write-only: no field ever returns it, and error "
+    "messages never repeat it.",
+    serialize=_never_serialise,
+    parse_value=_parse_secret,
+)
 
 
 @strawberry.input(name="HttpAuthInput", description="NONE by default. BEARER, API_KEY_HEADER "
@@ -164,7 +161,7 @@ class BrowserConnectionInput:
 class ConnectionCredentialInput:
     name: str | None = strawberry.field(
         default=None, description="e.g. auth, header:X-Token, password.")
-    value: SecretValue  # type: ignore[valid-type]
+    value: SecretValue
 
     def to_value(self) -> CredentialValue:
         return CredentialValue(self.name, self.value)

@@ -37,7 +37,7 @@ class RotateConnectionCredentialMutation:
         self,
         connection_id: strawberry.ID,
         name: str,
-        value: SecretValue,  # type: ignore[valid-type]
+        value: SecretValue,
     ) -> RotateConnectionCredentialResult:
         connection, credential = await service.rotate_credential(
             expect_id(connection_id, "AgentConnection", "connectionId"), name=name, value=value
