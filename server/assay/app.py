@@ -61,7 +61,10 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         envelope.configure(load_kek_ring(settings.kek, settings.data_dir))
-        await Tortoise.init(config=tortoise_config(database, pool_max=pool_max))
+        # Requests run in other tasks than the lifespan: share the ORM state across them.
+        await Tortoise.init(
+            config=tortoise_config(database, pool_max=pool_max), _enable_global_fallback=True
+        )
         try:
             yield
         finally:
@@ -86,3 +89,12 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
         exception_handlers=handlers,
         lifespan=lifespan,
     )
+
+
+def app_from_environment() -> Starlette:
+    """The application for one server process (``assay serve --workers N`` imports this)."""
+    from assay.runtime import databases
+    from assay.settings import load_settings
+
+    settings = load_settings()
+    return create_app(settings, databases(settings).app)

@@ -53,6 +53,8 @@ class Settings:
     kek: Secret | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    #: API server processes `assay serve` starts.
+    web_workers: int = 1
     max_request_bytes: int = 1_048_576
     max_query_depth: int = 10
     max_aliases: int = 15
@@ -101,6 +103,7 @@ def load_settings() -> Settings:
         kek=_secret("ASSAY_KEK"),
         host=os.environ.get("ASSAY_HOST", "127.0.0.1"),
         port=_int("ASSAY_PORT", 8000),
+        web_workers=_int("ASSAY_WEB_WORKERS", 1),
         max_request_bytes=_int("ASSAY_MAX_REQUEST_BYTES", 1_048_576),
         max_query_depth=_int("ASSAY_MAX_QUERY_DEPTH", 10),
         max_aliases=_int("ASSAY_MAX_ALIASES", 15),

@@ -44,7 +44,9 @@ def build_worker(settings: Settings, database: DatabaseUrl, redis_dsn: str, **kw
                  ) -> Worker:
     async def startup(ctx: dict[str, Any]) -> None:
         envelope.configure(load_kek_ring(settings.kek, settings.data_dir))
-        await Tortoise.init(config=tortoise_config(database, pool_max=10))
+        await Tortoise.init(
+            config=tortoise_config(database, pool_max=10), _enable_global_fallback=True
+        )
 
     async def shutdown(ctx: dict[str, Any]) -> None:
         await Tortoise.close_connections()

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -25,7 +21,8 @@ import pytest
 
 from assay.db.transactions import tenant_transaction
 from assay.testing import models
-from tests.support import TEST_KEK, GraphQLClient, key_caller, make_org
+from tests.server_process import environment, serving
+from tests.support import GraphQLClient, key_caller, make_org
 
 pytestmark = pytest.mark.benchmark
 
@@ -89,55 +86,20 @@ async def _count_statements(gql: GraphQLClient, key: str, project: str, first: i
     return counter.count
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_server(app_url: Any, port: int, data_dir: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "ASSAY_ENV": "production",
-        "ASSAY_KEK": TEST_KEK,
-        "ASSAY_DATA_DIR": str(data_dir),
-        "ASSAY_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"postgresql://{app_url.user}@localhost/{app_url.database}"
-        f"?host={app_url.host}&port={app_url.port}",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "assay.cli", "serve", "--port", str(port)], env=env
-    )
-
-
-async def _wait_ready(client: httpx.AsyncClient) -> None:
-    for _ in range(100):
-        try:
-            if (await client.get("/healthz")).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        await asyncio.sleep(0.1)
-    raise RuntimeError("the benchmark server did not start")
-
-
-async def _load(base_url: str, key: str, project: str) -> tuple[list[float], float]:
+async def _load(client: httpx.AsyncClient, key: str, project: str) -> tuple[list[float], float]:
     headers = {"authorization": f"Bearer {key}"}
     payload = {"query": QUERY, "variables": {"project": project, "first": 100}}
     latencies: list[float] = []
-    limits = httpx.Limits(max_connections=CLIENTS)
-    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as client:
-        await _wait_ready(client)
-        started = time.perf_counter()
 
-        async def one_client() -> None:
-            for _ in range(REQUESTS_PER_CLIENT):
-                start = time.perf_counter()
-                response = await client.post("/graphql", json=payload, headers=headers)
-                latencies.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200 and "errors" not in response.json()
+    async def one_client() -> None:
+        for _ in range(REQUESTS_PER_CLIENT):
+            start = time.perf_counter()
+            response = await client.post("/graphql", json=payload, headers=headers)
+            latencies.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200 and "errors" not in response.json()
 
-        await asyncio.gather(*(one_client() for _ in range(CLIENTS)))
+    started = time.perf_counter()
+    await asyncio.gather(*(one_client() for _ in range(CLIENTS)))
     return latencies, time.perf_counter() - started
 
 
@@ -153,16 +115,13 @@ async def test_list_100_cases_with_suites(
     print(f"\nSQL statements per request: 10 cases -> {small}, 100 cases -> {large}")
     assert small == large
 
-    port = _free_port()
-    server = _start_server(database["app"], port, tmp_path)
-    try:
-        latencies, elapsed = await _load(f"http://127.0.0.1:{port}", org.api_key, org.project_gid)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    quantiles = statistics.quantiles(latencies, n=100)
-    print(
-        f"{len(latencies)} requests, {CLIENTS} concurrent clients, 100 cases each: "
-        f"p50 {quantiles[49]:.1f} ms, p95 {quantiles[94]:.1f} ms, max {max(latencies):.1f} ms, "
-        f"{len(latencies) / elapsed:.0f} requests/s"
-    )
+    env = environment(database, tmp_path, ASSAY_ENV="production")
+    for workers in (1, 2):
+        async with serving(env, workers=workers) as client:
+            latencies, elapsed = await _load(client, org.api_key, org.project_gid)
+        quantiles = statistics.quantiles(latencies, n=100)
+        print(
+            f"{workers} server process(es), {len(latencies)} requests, {CLIENTS} concurrent "
+            f"clients, 100 cases each: p50 {quantiles[49]:.1f} ms, p95 {quantiles[94]:.1f} ms, "
+            f"max {max(latencies):.1f} ms, {len(latencies) / elapsed:.0f} requests/s"
+        )

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from assay.db.config import DatabaseUrl
-from tests.support import TEST_KEK, GraphQLClient, key_caller
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def url(db: DatabaseUrl) -> str:
-    return f"postgresql://{db.user}@localhost/{db.database}?host={db.host}&port={db.port}"
+from tests.server_process import REPO, environment
+from tests.support import GraphQLClient, key_caller
 
 
 def assay(
     *args: str, database: dict[str, DatabaseUrl], data_dir: Path
 ) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": url(database["app"]),
-        "DATABASE_OWNER_URL": url(database["owner"]),
-        "ASSAY_KEK": TEST_KEK,
-        "ASSAY_DATA_DIR": str(data_dir),
-        "ASSAY_LOG_LEVEL": "WARNING",
-    }
+    env = environment(database, data_dir)
     return subprocess.run(
         [sys.executable, "-m", "assay.cli", *args],
         env=env,

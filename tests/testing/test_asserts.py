@@ -526,3 +526,9 @@ def test_unknown_type_fails_with_a_reason() -> None:
                "not_contains, equals, regex, json_schema, json_path, response_time_ms, "
                "max_length, min_length, language"
     )
+
+
+def test_a_description_with_a_nul_character_is_refused() -> None:
+    issue = only_issue({"type": "contains", "value": "x", "description": "a\x00b"})
+
+    assert (issue.path, issue.code) == (("asserts", "0", "description"), "INVALID")

@@ -38,14 +38,14 @@ async def plans_by_id(keys: list[uuid.UUID]) -> list[Any]:
     return by_id(await Plan.filter(id__in=keys), keys)
 
 
-async def suites_by_case(keys: list[uuid.UUID]) -> list[list[Suite]]:
-    """Each case's suites, by name (one query: the links joined to their suites)."""
-    links = await SuiteTestCase.filter(test_case_id__in=keys).select_related("suite").order_by(
-        "suite__name"
+async def suite_ids_by_case(keys: list[uuid.UUID]) -> list[list[uuid.UUID]]:
+    """Each case's suite ids (plain tuples: a list of 100 cases has hundreds of links)."""
+    links = await SuiteTestCase.filter(test_case_id__in=keys).values_list(
+        "test_case_id", "suite_id"
     )
-    groups: dict[uuid.UUID, list[Suite]] = defaultdict(list)
-    for link in links:
-        groups[link.test_case_id].append(link.suite)
+    groups: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for case_id, suite_id in links:
+        groups[case_id].append(suite_id)
     return [groups.get(key, []) for key in keys]
 
 

@@ -110,8 +110,9 @@ class TestCaseType(Node, TestCaseContent):
 
     @described("The suites holding this case, by name.")
     async def suites(self, info: strawberry.Info) -> list[SuiteType]:
-        rows = await info.context.loaders.load(loaders.suites_by_case, self.pk)
-        return [SuiteType.from_model(row) for row in rows]
+        suite_ids = await info.context.loaders.load(loaders.suite_ids_by_case, self.pk)
+        rows = await info.context.loaders.get(loaders.suites_by_id).load_many(suite_ids)
+        return [SuiteType.from_model(row) for row in sorted(rows, key=lambda r: r.name)]
 
     @described("Every version, newest first (the first is the current one).")
     async def versions(self, info: strawberry.Info) -> list[TestCaseVersionType]:
