@@ -6,12 +6,14 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
+from cross_web import HTTPException as CrossWebHTTPException
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from tortoise import Tortoise
@@ -27,6 +29,18 @@ from assay.settings import Settings
 
 
 class AssayGraphQL(GraphQL[Context, None]):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Like strawberry's, but refused HTTP requests get the JSON error shape."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            response: Response = await self.run(request)
+        except CrossWebHTTPException as exc:
+            response = _error_response(request, exc.status_code, exc.reason)
+        await response(scope, receive, send)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
@@ -45,14 +59,19 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    status = exc.status_code if isinstance(exc, HTTPException) else 500
-    detail = exc.detail if isinstance(exc, HTTPException) else "Unexpected error."
+def _error_response(request: Request, status: int, message: str) -> JSONResponse:
+    request_id = request.scope.get("assay.request_id", "")
     return JSONResponse(
-        {"errors": [{"message": detail, "extensions": {
-            "code": f"HTTP_{status}", "requestId": request.scope.get("assay.request_id", "")}}]},
+        {"errors": [{"message": message, "extensions": {
+            "code": f"HTTP_{status}", "requestId": request_id}}]},
         status_code=status,
     )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, HTTPException):
+        return _error_response(request, exc.status_code, exc.detail)
+    return _error_response(request, 500, "Unexpected error.")
 
 
 def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20) -> Starlette:

@@ -22,7 +22,7 @@ from assay.auth.principal import Principal
 from assay.db.transactions import tenant_transaction
 from assay.errors import Conflict, NotFound, invalid
 from assay.organizations.models import Membership, MembershipProject
-from assay.projects.models import Project
+from assay.projects.service import get_project
 from assay.tenancy.scope import require_org
 
 MIN_LIFETIME = timedelta(days=1)
@@ -66,9 +66,7 @@ async def mint(
     if not name or len(name) > 200:
         raise invalid("name", "give the key a name of 1 to 200 characters")
     _check_expiry(expires_at, datetime.now(UTC))
-    project = await Project.get_or_none(id=project_id)
-    if project is None:
-        raise NotFound("Project", project_id)
+    project = await get_project(project_id)
     org_id = require_org()
     secret_part = secrets.token_urlsafe(32)
     plaintext = f"assay_{org_id.hex}_{secret_part}"

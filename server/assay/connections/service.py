@@ -18,6 +18,7 @@ from assay.connections.models import AgentConnection, ConnectionCredential, Conn
 from assay.connections.specs import ConnectionSpec, CredentialValue, kind_of
 from assay.errors import Conflict, NotFound, invalid
 from assay.projects.models import Project
+from assay.projects.service import get_project
 
 __all__ = [
     "CredentialUnreadable",
@@ -33,13 +34,13 @@ INPUT = ("input",)
 TARGET = "AgentConnection"
 
 
-def list_connections(
+async def list_connections(
     *, project_id: uuid.UUID | None = None, kind: ConnectionKind | None = None
 ) -> QuerySet[AgentConnection]:
-    """Visible connections, optionally of one project and one kind."""
+    """Visible connections, optionally of one (visible) project and one kind."""
     queryset = AgentConnection.all()
     if project_id is not None:
-        queryset = queryset.filter(project_id=project_id)
+        queryset = queryset.filter(project_id=(await get_project(project_id)).id)
     if kind is not None:
         queryset = queryset.filter(kind=kind)
     return queryset
@@ -74,9 +75,7 @@ async def create_connection(
         "concurrency": _concurrency(issues, kind, concurrency),
     }
     issues.raise_if_any()
-    project = await Project.get_or_none(id=project_id)
-    if project is None:
-        raise NotFound("Project", project_id)
+    project = await get_project(project_id)
     connection = await _insert(project, fields)
     for credential_name, value in values.items():
         await vault.add(connection, credential_name, value)

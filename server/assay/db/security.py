@@ -56,6 +56,19 @@ def _policy(table: str, using: str) -> str:
     )
 
 
+def _own_rows_readable(table: str) -> str:
+    """A second, read-only policy: a signed-in user reads their own rows in any organization.
+
+    Policies of one command combine with OR, so this widens SELECT only; writes are still
+    checked by organization alone.
+    """
+    return (
+        f'DROP POLICY IF EXISTS own_rows_readable ON "{table}";\n'
+        f'CREATE POLICY own_rows_readable ON "{table}" FOR SELECT '
+        f"USING (user_id = {_CURRENT_USER});\n"
+    )
+
+
 def _append_only(table: str, app_role: str) -> str:
     return (
         f'REVOKE UPDATE, DELETE, TRUNCATE ON "{table}" FROM "{app_role}";\n'
@@ -74,11 +87,9 @@ def security_sql(app_role: str) -> str:
     statements = [_REFUSE_FUNCTION]
     statements.append(_policy("organizations", f"id = {_CURRENT_ORG}"))
     for table in tenant_tables():
-        using = f"organization_id = {_CURRENT_ORG}"
-        if table == "memberships":
-            # A signed-in user may read their own memberships in every organization.
-            using = f"({using}) OR user_id = {_CURRENT_USER}"
-        statements.append(_policy(table, using))
+        statements.append(_policy(table, f"organization_id = {_CURRENT_ORG}"))
+    # A user lists their own organizations before choosing one.
+    statements.append(_own_rows_readable("memberships"))
     statements.append(
         f'GRANT USAGE ON SCHEMA public TO "{app_role}";\n'
         f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{app_role}";\n'

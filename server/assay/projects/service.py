@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
-from assay.errors import Conflict, invalid
+from assay.errors import Conflict, NotFound, invalid
 from assay.projects.models import Project
+
+
+async def get_project(project_id: uuid.UUID) -> Project:
+    """A project the caller can reach, or NotFound (also for other organizations' projects)."""
+    project = await Project.get_or_none(id=project_id)
+    if project is None:
+        raise NotFound("Project", project_id)
+    return project
 
 
 async def create_project(*, name: str, description: str = "") -> Project:

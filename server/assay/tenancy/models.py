@@ -4,7 +4,7 @@
 of one organization; narrowed memberships and project-bound API keys see only their
 projects. Both managers raise :class:`TenantScopeMissing` when no organization is in scope.
 ``unscoped`` is the explicit escape hatch, allowed only in the modules listed in
-``tests/tenancy/test_structure.py``.
+``tests/security/test_structure.py``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from tortoise.queryset import QuerySet
 from assay.audit import service as audit
 from assay.audit.context import current_actor
 from assay.errors import Conflict, Issue, NotFound, ValidationFailed
-from assay.projects.models import Project
+from assay.projects.service import get_project
 from assay.testing.models import CaseMode, CaseStatus, Difficulty, TestCase, TestCaseVersion
 from assay.testing.validation import CaseDraft, validate_case
 
@@ -40,14 +40,6 @@ CONTENT_FIELDS = {
 MAX_IDS = 1000
 
 M = TypeVar("M", bound=Model)
-
-
-async def get_project(project_id: uuid.UUID) -> Project:
-    """A project the caller can reach, or NotFound."""
-    project = await Project.get_or_none(id=project_id)
-    if project is None:
-        raise NotFound("Project", project_id)
-    return project
 
 
 async def get_case(case_id: uuid.UUID, *, lock: bool = False) -> TestCase:

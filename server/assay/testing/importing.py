@@ -17,8 +17,9 @@ from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
 from assay.errors import Conflict, Issue, ValidationFailed, invalid
+from assay.projects.service import get_project
 from assay.testing import case_io
-from assay.testing.cases import INPUT, LIVE_STATUSES, case_draft, get_project, write_new_case
+from assay.testing.cases import INPUT, LIVE_STATUSES, case_draft, write_new_case
 from assay.testing.models import CaseImport, CaseStatus, Suite, SuiteTestCase, TestCase
 from assay.testing.suites import get_suite
 from assay.testing.validation import CaseDraft

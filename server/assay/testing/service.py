@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from assay.projects.service import get_project
 from assay.testing.cases import (
     CaseFilter,
     CaseUpdate,
     archive_case,
     create_case,
     get_case,
-    get_project,
     list_cases,
     update_case,
 )

@@ -12,7 +12,8 @@ from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
 from assay.errors import Conflict, Issue, NotFound, ValidationFailed, invalid
-from assay.testing.cases import INPUT, check_same_project, get_project, resolve_all
+from assay.projects.service import get_project
+from assay.testing.cases import INPUT, check_same_project, resolve_all
 from assay.testing.models import CaseStatus, Suite, SuiteTestCase, TestCase
 
 CASE_IDS = (*INPUT, "testCaseIds")

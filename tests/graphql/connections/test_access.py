@@ -95,12 +95,13 @@ async def test_another_organizations_connection_is_not_found_everywhere(
     rotated = await gql.data(ROTATE, {"id": foreign, "name": "auth", "value": "hijack-1234"},
                              caller)
     node = await gql.post(NODE, {"id": foreign}, caller)
-    listed = await gql.data(LIST, {"projectId": other.project_gid}, caller)
+    listed = await gql.post(LIST, {"projectId": other.project_gid}, caller)
 
     assert updated["updateAgentConnection"] == NOT_FOUND
     assert rotated["rotateConnectionCredential"] == NOT_FOUND
     assert error_codes(node) == ["NOT_FOUND"]
-    assert listed["agentConnections"]["totalCount"] == 0
+    assert listed["data"] is None
+    assert error_codes(listed) == ["NOT_FOUND"]
     assert await table_counts(owner_db, other.id) == counts
     assert await credential_rows(owner_db, other.id) == sealed
 

@@ -9,6 +9,7 @@ from assay.auth.permissions import Permission
 from assay.graphql.auth.types import ApiKeyType, PrincipalKind, Viewer
 from assay.graphql.permissions import guarded_field, public_field
 from assay.graphql.relay import Connection, encode_id, expect_id, paginate
+from assay.projects.service import get_project
 
 
 @strawberry.type
@@ -33,5 +34,6 @@ class AuthQuery:
     ) -> Connection[ApiKeyType]:
         queryset = ApiKey.all()
         if project_id is not None:
-            queryset = queryset.filter(project_id=expect_id(project_id, "Project", "projectId"))
+            project = await get_project(expect_id(project_id, "Project", "projectId"))
+            queryset = queryset.filter(project_id=project.id)
         return await paginate(queryset, ApiKeyType.from_model, first=first, after=after)

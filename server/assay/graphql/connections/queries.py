@@ -23,5 +23,5 @@ class ConnectionQuery:
         after: str | None = None,
     ) -> Connection[AgentConnectionType]:
         project_pk = expect_id(project_id, "Project", "projectId") if project_id else None
-        queryset = service.list_connections(project_id=project_pk, kind=kind)
+        queryset = await service.list_connections(project_id=project_pk, kind=kind)
         return await paginate(queryset, AgentConnectionType.from_model, first=first, after=after)

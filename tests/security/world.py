@@ -1,0 +1,254 @@
+"""Data for the security tests: rows in every tenant table, fingerprints, a GraphQL-built world."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+from graphql import GraphQLSchema
+
+from assay.auth.models import User
+from assay.connections import credentials
+from assay.connections.models import AgentConnection, ConnectionKind
+from assay.db.security import tenant_tables
+from assay.db.transactions import tenant_transaction
+from assay.graphql.node import NODE_KINDS
+from assay.organizations.models import Membership, MembershipProject, Role
+from assay.testing.models import (
+    CaseImport,
+    CaseMode,
+    Plan,
+    PlanSuite,
+    Suite,
+    SuiteTestCase,
+    TestCase,
+    TestCaseVersion,
+)
+from tests.security.walk import IdSlot, Path, RootField, document, id_slots, slot_type
+from tests.support import Caller, GraphQLClient, Org, make_org, owner
+
+
+def every_tenant_table() -> list[str]:
+    """Tenant tables (derived from the models) plus the organizations table itself."""
+    return sorted({*tenant_tables(), "organizations"})
+
+
+async def fill_every_table(org: Org) -> None:
+    """At least one row of ``org`` in every tenant table, written through the ORM."""
+    user = await User.create(email=f"filler-{uuid.uuid4().hex[:10]}@example.com")
+    async with tenant_transaction(org.id):
+        membership = await Membership.create(user_id=user.id, role=Role.VIEWER, narrowed=True)
+        await MembershipProject.create(membership_id=membership.id, project_id=org.project_id)
+        case = await TestCase.create(project_id=org.project_id, mode=CaseMode.SIMPLE,
+                                     title="Filler", input="Hi?", expected_output="Hello.")
+        await TestCaseVersion.create(project_id=org.project_id, test_case_id=case.id, version=1,
+                                     mode=CaseMode.SIMPLE, title="Filler", input="Hi?")
+        suite = await Suite.create(project_id=org.project_id, name="Filler")
+        await SuiteTestCase.create(project_id=org.project_id, suite_id=suite.id,
+                                   test_case_id=case.id)
+        plan = await Plan.create(project_id=org.project_id, name="Filler")
+        await PlanSuite.create(project_id=org.project_id, plan_id=plan.id, suite_id=suite.id,
+                               position=0)
+        await CaseImport.create(project_id=org.project_id, idempotency_key="filler",
+                                format="json", content_hash="0" * 64)
+        connection = await AgentConnection.create(
+            project_id=org.project_id, name="Filler", kind=ConnectionKind.HTTP, concurrency=1)
+        await credentials.add(connection, "token", "filler-secret-value")
+
+
+def _org_column(table: str) -> str:
+    return "id" if table == "organizations" else "organization_id"
+
+
+async def row_counts(owner_db: asyncpg.Connection, org_id: uuid.UUID) -> dict[str, int]:
+    """Rows of ``org_id`` in every tenant table, read as the owner (past row-level security)."""
+    parts = [
+        f"SELECT '{t}' AS t, count(*) AS n FROM \"{t}\" WHERE {_org_column(t)} = $1"
+        for t in every_tenant_table()
+    ]
+    rows = await owner_db.fetch(" UNION ALL ".join(parts), org_id)
+    return {row["t"]: row["n"] for row in rows}
+
+
+async def snapshot(owner_db: asyncpg.Connection, org_id: uuid.UUID) -> dict[str, str]:
+    """A digest of every row of ``org_id`` in every tenant table: equal means nothing changed."""
+    parts = [
+        f"SELECT '{t}' AS t, coalesce(md5(string_agg(md5(x::text), ',' ORDER BY md5(x::text))),"
+        f" '') AS digest FROM \"{t}\" x WHERE {_org_column(t)} = $1"
+        for t in every_tenant_table()
+    ]
+    rows = await owner_db.fetch(" UNION ALL ".join(parts), org_id)
+    return {row["t"]: row["digest"] for row in rows}
+
+
+async def audit_count(owner_db: asyncpg.Connection, org_id: uuid.UUID) -> int:
+    count: int = await owner_db.fetchval(
+        "SELECT count(*) FROM audit_events WHERE organization_id = $1", org_id)
+    return count
+
+
+# --- A world of objects built through the public GraphQL API ------------------------------
+
+#: Credential values sealed in every world: they must never come back out, nor reach the trail.
+SECRETS = ("sk-world-secret-0123456789", "sk-rotated-secret-9876543210")
+
+HTTP_AGENT = {
+    "url": "https://agent.example.com/chat",
+    "method": "POST",
+    "responsePath": "answer",
+    "bodyTemplate": '{"question": "{{message}}"}',
+    "auth": {"type": "BEARER"},
+}
+
+_CASE = """
+mutation($input: CreateTestCaseInput!) { createTestCase(input: $input) {
+  __typename ... on CreateTestCaseSuccess { testCase { id versions { id } } } } }
+"""
+_SUITE = """
+mutation($input: CreateSuiteInput!) { createSuite(input: $input) {
+  __typename ... on CreateSuiteSuccess { suite { id } } } }
+"""
+_ADD_CASES = """
+mutation($input: AddTestCasesToSuiteInput!) { addTestCasesToSuite(input: $input) {
+  __typename } }
+"""
+_PLAN = """
+mutation($input: CreatePlanInput!) { createPlan(input: $input) {
+  __typename ... on CreatePlanSuccess { plan { id } } } }
+"""
+_CONNECTION = """
+mutation($input: CreateAgentConnectionInput!) { createAgentConnection(input: $input) {
+  __typename ... on CreateAgentConnectionSuccess { agentConnection { id } } } }
+"""
+_KEY = """
+mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) {
+  __typename ... on CreateApiKeySuccess { apiKey { id } } } }
+"""
+_EXPORT = """
+query($projectId: ID!) { exportTestCases(projectId: $projectId, format: JSON) { content } }
+"""
+_FIRST_EVENT = "{ auditEvents(first: 1) { edges { node { id } } } }"
+
+
+@dataclass
+class World:
+    """One organization with an object of every node type, made by its owner via GraphQL."""
+
+    org: Org
+    owner: Caller
+    #: Node type name -> global id of an object of that type.
+    ids: dict[str, str] = field(default_factory=dict)
+    #: A second object of some types: a case outside the suite, a suite outside the plan.
+    spare: dict[str, str] = field(default_factory=dict)
+    #: The project's cases as exportTestCases writes them (JSON), ready to import.
+    export_json: str = ""
+
+
+async def _success(gql: GraphQLClient, query: str, variables: dict[str, Any],
+                   caller: Caller) -> dict[str, Any]:
+    data = await gql.data(query, variables, caller)
+    result: dict[str, Any] = next(iter(data.values()))
+    assert result["__typename"].endswith("Success"), result
+    return result
+
+
+async def _case(gql: GraphQLClient, world: World, title: str) -> dict[str, Any]:
+    created = await _success(gql, _CASE, {"input": {
+        "projectId": world.org.project_gid, "title": title, "mode": "SIMPLE",
+        "input": f"{title}?", "expectedOutput": "A helpful answer."}}, world.owner)
+    case: dict[str, Any] = created["testCase"]
+    return case
+
+
+async def build_world(gql: GraphQLClient, name: str) -> World:
+    org = await make_org(name)
+    world = World(org=org, owner=await owner(org), ids={"Project": org.project_gid})
+    case = await _case(gql, world, "Where is my parcel")
+    spare_case = await _case(gql, world, "Can I pay by card")
+    world.ids |= {"TestCase": case["id"], "TestCaseVersion": case["versions"][0]["id"]}
+    world.spare["TestCase"] = spare_case["id"]
+    for label in ("Smoke", "Spare"):
+        suite = await _success(gql, _SUITE, {"input": {
+            "projectId": org.project_gid, "name": label}}, world.owner)
+        world.ids.setdefault("Suite", suite["suite"]["id"])
+        world.spare["Suite"] = suite["suite"]["id"]
+    await _success(gql, _ADD_CASES, {"input": {
+        "suiteId": world.ids["Suite"], "testCaseIds": [case["id"]]}}, world.owner)
+    plan = await _success(gql, _PLAN, {"input": {
+        "projectId": org.project_gid, "name": "Release", "suiteIds": [world.ids["Suite"]]}},
+        world.owner)
+    world.ids["Plan"] = plan["plan"]["id"]
+    connection = await _success(gql, _CONNECTION, {"input": {
+        "projectId": org.project_gid, "name": "Support bot", "http": HTTP_AGENT,
+        "credentials": [{"name": "auth", "value": SECRETS[0]}]}}, world.owner)
+    world.ids["AgentConnection"] = connection["agentConnection"]["id"]
+    key = await _success(gql, _KEY, {"input": {
+        "projectId": org.project_gid, "name": "ci", "scope": "READ",
+        "expiresAt": (datetime.now(UTC) + timedelta(days=30)).isoformat()}}, world.owner)
+    world.ids["ApiKey"] = key["apiKey"]["id"]
+    events = await gql.data(_FIRST_EVENT, caller=world.owner)
+    world.ids["AuditEvent"] = events["auditEvents"]["edges"][0]["node"]["id"]
+    exported = await gql.data(_EXPORT, {"projectId": org.project_gid}, world.owner)
+    world.export_json = exported["exportTestCases"]["content"]
+    return world
+
+
+def valid_arguments(root: str, world: World) -> dict[Path, Any]:
+    """Non-id arguments that make a call of ``root`` succeed in ``world`` (others: defaults).
+
+    Ids come from the world by type; these entries win over them where a call needs another
+    object (a case not yet in the suite, a suite not yet in the plan).
+    """
+    unique = f"{root} {uuid.uuid4().hex[:8]}"
+    table: dict[str, dict[Path, Any]] = {
+        "createProject": {("input", "name"): unique},
+        "createApiKey": {("input", "name"): unique},
+        "createTestCase": {("input", "input"): "Where is my refund?",
+                           ("input", "expectedOutput"): "It is on its way."},
+        "updateTestCase": {("input", "title"): unique},
+        "importTestCases": {("input", "content"): world.export_json,
+                            ("input", "idempotencyKey"): uuid.uuid4().hex},
+        "createSuite": {("input", "name"): unique},
+        "addTestCasesToSuite": {("input", "testCaseIds"): [world.spare["TestCase"]]},
+        "createPlan": {("input", "name"): unique},
+        "addSuitesToPlan": {("input", "suiteIds"): [world.spare["Suite"]]},
+        "setPlanStatus": {("input", "status"): "READY"},
+        "createAgentConnection": {("input", "name"): unique, ("input", "http"): HTTP_AGENT,
+                                  ("input", "credentials"): [
+                                      {"name": "auth", "value": SECRETS[0]}]},
+        "updateAgentConnection": {("input", "name"): unique},
+        "rotateConnectionCredential": {("name",): "auth", ("value",): SECRETS[1]},
+    }
+    return table.get(root, {})
+
+
+#: Slots whose type the names do not tell: (root field, dotted path) -> node type.
+SLOT_TYPES = {("auditEvents", "targetId"): "Project"}
+
+
+def type_of(root: str, slot: IdSlot) -> str:
+    type_name = slot_type(root, slot.path, NODE_KINDS, SLOT_TYPES)
+    assert type_name is not None, (
+        f"{root}: say which node type {'.'.join(slot.path)} takes in world.SLOT_TYPES")
+    return type_name
+
+
+def _no_fallback(root: str, path: Path) -> str:
+    raise AssertionError(f"{root}: no id for {'.'.join(path)}")
+
+
+def call(
+    schema: GraphQLSchema, root: RootField, world: World, target: dict[Path, Any] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """A call of ``root`` that succeeds in ``world``: its ids, valid arguments, then ``target``."""
+    overrides: dict[Path, Any] = {}
+    for slot in id_slots(root.definition):
+        if slot.required:
+            own = world.ids[type_of(root.name, slot)]
+            overrides[slot.path] = [own] if slot.many else own
+    overrides |= valid_arguments(root.name, world)
+    overrides |= target or {}
+    return document(schema, root, _no_fallback, overrides)
