@@ -53,6 +53,8 @@ ALLOWED_DOORS: dict[str, set[str]] = {
     "assay/db/security.py": {"execute_query", "execute_script"},
     # Case imports: an advisory lock so one idempotency key imports once.
     "assay/testing/importing.py": {"execute_query"},
+    # A page of case ids per suite (a window function); the cases load through the manager.
+    "assay/testing/suite_pages.py": {"execute_query"},
     # The scoped managers themselves.
     "assay/tenancy/models.py": {"organization_id="},
     # The viewer's organization id (a GraphQL field, not a filter).

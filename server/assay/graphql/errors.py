@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
+from tortoise.transactions import in_transaction
 
 from assay.errors import Conflict, DomainError, NotFound, ValidationFailed
 
@@ -67,8 +68,9 @@ R = TypeVar("R")
 def returns_errors(resolver: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
     """Turn DomainErrors raised by the resolver into the error members of its result union.
 
-    An error type that is not a member of the declared union is re-raised (and masked):
-    the union must list every failure a mutation can return.
+    The resolver runs in a savepoint: when it fails, whatever it wrote is rolled back, so a
+    typed error always means nothing changed. An error type that is not a member of the
+    declared union is re-raised (and masked): the union must list every failure.
     """
     hints = typing.get_type_hints(resolver, include_extras=True)
     allowed = _union_members(hints["return"])
@@ -76,7 +78,8 @@ def returns_errors(resolver: Callable[..., Awaitable[R]]) -> Callable[..., Await
     @functools.wraps(resolver)
     async def wrapper(*args: Any, **kwargs: Any) -> R:
         try:
-            return await resolver(*args, **kwargs)
+            async with in_transaction():
+                return await resolver(*args, **kwargs)
         except DomainError as exc:
             error = to_error(exc)
             if type(error) not in allowed:

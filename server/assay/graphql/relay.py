@@ -6,6 +6,7 @@ import base64
 import binascii
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -89,6 +90,39 @@ def _after(cursor: str) -> uuid.UUID:
                       "INVALID_CURSOR") from None
 
 
+@dataclass(frozen=True)
+class PageRequest:
+    """A validated page request: ``size`` rows after the row with id ``after``."""
+
+    size: int
+    after: uuid.UUID | None
+
+    @classmethod
+    def of(cls, first: int | None, after: str | None) -> PageRequest:
+        size = min(max(first if first is not None else DEFAULT_PAGE, 0), MAX_PAGE)
+        return cls(size=size, after=_after(after) if after else None)
+
+
+def connection_from_rows(
+    rows: Sequence[Any],
+    to_node: Callable[[Any], N],
+    page: PageRequest,
+    count: Callable[[], Awaitable[int]],
+) -> Connection[N]:
+    """A connection from up to ``page.size + 1`` rows ordered by id (the extra one says more)."""
+    edges = [Edge(cursor=_cursor(row.id), node=to_node(row)) for row in rows[: page.size]]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > page.size,
+            has_previous_page=page.after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=count,
+    )
+
+
 async def paginate(
     queryset: QuerySet[Any],
     to_node: Callable[[Any], N],
@@ -97,21 +131,9 @@ async def paginate(
     after: str | None,
 ) -> Connection[N]:
     """Keyset pagination by id (time-ordered UUIDs): one query for the page, one for counts."""
-    size = min(max(first if first is not None else DEFAULT_PAGE, 0), MAX_PAGE)
+    page = PageRequest.of(first, after)
     page_query = queryset.order_by("id")
-    if after:
-        page_query = page_query.filter(id__gt=_after(after))
-    rows: Sequence[Any] = await page_query.limit(size + 1)
-    has_next = len(rows) > size
-    rows = rows[:size]
-    edges = [Edge(cursor=_cursor(row.id), node=to_node(row)) for row in rows]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=has_next,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        _count=queryset.count,
-    )
+    if page.after is not None:
+        page_query = page_query.filter(id__gt=page.after)
+    rows: Sequence[Any] = await page_query.limit(page.size + 1)
+    return connection_from_rows(rows, to_node, page, queryset.count)

@@ -65,3 +65,42 @@ async def test_list_queries_use_a_constant_number_of_statements(
     listed = (await gql.data(CASES, caller=large_caller))["testCases"]["edges"]
     assert len(listed) == 40
     assert listed[0]["node"]["suites"] == [{"name": "S40-1"}, {"name": "S40-2"}]
+
+
+SUITE_PAGES = """
+{ suites(first: 100) { edges { node {
+    name testCases(first: 2) { totalCount pageInfo { hasNextPage } edges { node { title } } }
+} } } }
+"""
+
+
+async def _suites_with_cases(gql: GraphQLClient, caller: Caller, project_gid: str,
+                             suites: int) -> None:
+    document = json.dumps([simple_case(f"Case {i}") for i in range(3)])
+    imported = await ok(gql, IMPORT, {"input": {"projectId": project_gid, "format": "JSON",
+                                                "content": document,
+                                                "idempotencyKey": f"pages-{suites}"}},
+                        caller, "importTestCases")
+    ids = [case["id"] for case in imported["testCases"]]
+    for n in range(suites):
+        await create_suite(gql, caller, project_gid, f"Suite {n}", ids)
+
+
+async def test_each_suites_first_cases_load_in_constant_statements(
+    gql: GraphQLClient, database: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    few, many = await make_org("Few suites"), await make_org("Many suites")
+    few_caller, many_caller = await owner(few), await owner(many)
+    await _suites_with_cases(gql, few_caller, few.project_gid, 2)
+    await _suites_with_cases(gql, many_caller, many.project_gid, 12)
+
+    counts = (await _statements(gql, few_caller, SUITE_PAGES, caplog),
+              await _statements(gql, many_caller, SUITE_PAGES, caplog))
+    data = await gql.data(SUITE_PAGES, caller=many_caller)
+
+    assert counts[0] == counts[1]
+    assert len(data["suites"]["edges"]) == 12
+    assert {json.dumps(edge["node"]["testCases"]) for edge in data["suites"]["edges"]} == {
+        json.dumps({"totalCount": 3, "pageInfo": {"hasNextPage": True},
+                    "edges": [{"node": {"title": "Case 0"}}, {"node": {"title": "Case 1"}}]})
+    }

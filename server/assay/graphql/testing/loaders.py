@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from tortoise.functions import Count
-
 from assay.graphql.loaders import by_id, grouped
+from assay.testing import suite_pages
 from assay.testing.models import (
     CaseStatus,
     Plan,
@@ -64,16 +64,45 @@ async def version_at(keys: list[VersionKey]) -> list[TestCaseVersion | None]:
     return [index.get(key) for key in keys]
 
 
-async def live_case_counts_by_suite(keys: list[uuid.UUID]) -> list[int]:
-    """How many non-archived cases each suite holds."""
-    rows = await (
-        SuiteTestCase.filter(suite_id__in=keys, test_case__status__not=CaseStatus.ARCHIVED)
-        .annotate(n=Count("id"))
-        .group_by("suite_id")
-        .values_list("suite_id", "n")
+@dataclass(frozen=True)
+class SuitePageKey:
+    """One page of one suite's cases: statuses sorted, ``size`` rows after ``after``."""
+
+    suite_id: uuid.UUID
+    statuses: tuple[str, ...]
+    size: int
+    after: uuid.UUID | None
+
+
+async def suite_case_pages(keys: list[SuitePageKey]) -> list[list[TestCase]]:
+    """Each key's page (plus one row, to tell if more follow): one query per page shape."""
+    shapes: dict[tuple[tuple[str, ...], int, uuid.UUID | None], list[SuitePageKey]] = (
+        defaultdict(list)
     )
-    counts = dict(rows)
-    return [counts.get(key, 0) for key in keys]
+    for key in keys:
+        shapes[(key.statuses, key.size, key.after)].append(key)
+    found: dict[SuitePageKey, list[TestCase]] = {}
+    for (statuses, size, after), members in shapes.items():
+        pages = await suite_pages.case_pages(
+            [key.suite_id for key in members], statuses=statuses, limit=size + 1, after=after
+        )
+        found.update({key: pages.get(key.suite_id, []) for key in members})
+    return [found[key] for key in keys]
+
+
+SuiteCountKey = tuple[uuid.UUID, tuple[str, ...]]
+
+
+async def suite_case_counts(keys: list[SuiteCountKey]) -> list[int]:
+    """How many cases of the given statuses each suite holds: one query per status set."""
+    by_statuses: dict[tuple[str, ...], list[uuid.UUID]] = defaultdict(list)
+    for suite_id, statuses in keys:
+        by_statuses[statuses].append(suite_id)
+    counts: dict[SuiteCountKey, int] = {}
+    for statuses, suite_ids in by_statuses.items():
+        found = await suite_pages.case_counts(suite_ids, statuses=statuses)
+        counts.update({(suite_id, statuses): found.get(suite_id, 0) for suite_id in suite_ids})
+    return [counts[key] for key in keys]
 
 
 async def suites_by_plan(keys: list[uuid.UUID]) -> list[list[Suite]]:

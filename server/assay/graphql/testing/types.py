@@ -10,13 +10,18 @@ from typing import Any, TypeVar, cast
 
 import strawberry
 from strawberry.scalars import JSON
-from tortoise.expressions import Subquery
 
 from assay.auth.permissions import Permission
 from assay.graphql.node import register_node
 from assay.graphql.projects.loaders import projects_by_id
 from assay.graphql.projects.types import ProjectType
-from assay.graphql.relay import Connection, Node, encode_id, paginate
+from assay.graphql.relay import (
+    Connection,
+    Node,
+    PageRequest,
+    connection_from_rows,
+    encode_id,
+)
 from assay.graphql.testing import loaders
 from assay.testing.cases import CONTENT_FIELDS, LIVE_STATUSES
 from assay.testing.models import (
@@ -26,7 +31,6 @@ from assay.testing.models import (
     Plan,
     PlanStatus,
     Suite,
-    SuiteTestCase,
     TestCase,
     TestCaseVersion,
 )
@@ -50,6 +54,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 def described(text: str) -> Callable[[F], F]:
     """``strawberry.field(description=text)`` as a typed decorator for resolvers."""
     return cast(Callable[[F], F], strawberry.field(description=text))
+
+
+def _statuses(statuses: list[Any] | None) -> tuple[str, ...]:
+    """A hashable, sorted set of status names; by default the live (not archived) ones."""
+    return tuple(sorted({CaseStatus(s).value for s in (statuses or LIVE_STATUSES)}))
 
 
 async def _project(info: strawberry.Info, project_id: uuid.UUID) -> ProjectType:
@@ -146,18 +155,29 @@ class SuiteType(Node):
 
     @described("How many non-archived test cases the suite holds.")
     async def test_case_count(self, info: strawberry.Info) -> int:
-        count: int = await info.context.loaders.load(loaders.live_case_counts_by_suite, self.pk)
+        count: int = await info.context.loaders.load(
+            loaders.suite_case_counts, (self.pk, _statuses(None))
+        )
         return count
 
     @described("The suite's cases, oldest first (by default not archived).")
     async def test_cases(
-        self, statuses: list[TestCaseStatus] | None = None,  # type: ignore[valid-type]
+        self, info: strawberry.Info,
+        statuses: list[TestCaseStatus] | None = None,  # type: ignore[valid-type]
         first: int | None = None, after: str | None = None,
     ) -> Connection[TestCaseType]:
-        linked = SuiteTestCase.filter(suite_id=self.pk).values("test_case_id")
-        queryset = TestCase.filter(id__in=Subquery(linked),
-                                   status__in=list(statuses or LIVE_STATUSES))
-        return await paginate(queryset, TestCaseType.from_model, first=first, after=after)
+        page, wanted = PageRequest.of(first, after), _statuses(statuses)
+        rows = await info.context.loaders.load(
+            loaders.suite_case_pages, loaders.SuitePageKey(self.pk, wanted, page.size, page.after)
+        )
+
+        async def count() -> int:
+            total: int = await info.context.loaders.load(
+                loaders.suite_case_counts, (self.pk, wanted)
+            )
+            return total
+
+        return connection_from_rows(rows, TestCaseType.from_model, page, count)
 
     @classmethod
     def from_model(cls, row: Suite) -> SuiteType:
