@@ -7,6 +7,7 @@ import strawberry
 from assay.auth.permissions import Permission
 from assay.graphql.permissions import guarded_field
 from assay.graphql.relay import Connection, expect_id, paginate
+from assay.graphql.testing.prefetch import prefetch_cases
 from assay.graphql.testing.types import (
     CaseFormat,
     PlanStatusEnum,
@@ -37,6 +38,7 @@ class TestingQuery:
     )
     async def test_cases(
         self,
+        info: strawberry.Info,
         project_id: strawberry.ID | None = None,
         statuses: list[TestCaseStatus] | None = None,  # type: ignore[valid-type]
         tags: list[str] | None = None,
@@ -52,7 +54,9 @@ class TestingQuery:
             mode=mode, difficulty=difficulty,
         )
         queryset = await service.list_cases(criteria)
-        return await paginate(queryset, TestCaseType.from_model, first=first, after=after)
+        page = await paginate(queryset, TestCaseType.from_model, first=first, after=after)
+        await prefetch_cases(info, [edge.node for edge in page.edges])
+        return page
 
     @guarded_field(Permission.SUITE_READ, description="Suites, oldest first.")
     async def suites(

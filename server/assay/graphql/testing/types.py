@@ -12,6 +12,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from assay.auth.permissions import Permission
+from assay.graphql.lookahead import ready_or_load
 from assay.graphql.node import register_node
 from assay.graphql.projects.loaders import projects_by_id
 from assay.graphql.projects.types import ProjectType
@@ -112,16 +113,22 @@ class TestCaseType(Node, TestCaseContent):
     updated_at: datetime
     pk: strawberry.Private[uuid.UUID]
     project_pk: strawberry.Private[uuid.UUID]
+    #: Set by a list resolver that loaded them for the whole page (see graphql/lookahead.py).
+    prefetched_project: strawberry.Private[ProjectType | None] = None
+    prefetched_suites: strawberry.Private[list[SuiteType] | None] = None
 
     @strawberry.field
-    async def project(self, info: strawberry.Info) -> ProjectType:
-        return await _project(info, self.project_pk)
+    def project(self, info: strawberry.Info) -> ProjectType:
+        return ready_or_load(self.prefetched_project, lambda: _project(info, self.project_pk))
 
     @described("The suites holding this case, by name.")
-    async def suites(self, info: strawberry.Info) -> list[SuiteType]:
+    def suites(self, info: strawberry.Info) -> list[SuiteType]:
+        return ready_or_load(self.prefetched_suites, lambda: self._load_suites(info))
+
+    async def _load_suites(self, info: strawberry.Info) -> list[SuiteType]:
         suite_ids = await info.context.loaders.load(loaders.suite_ids_by_case, self.pk)
         rows = await info.context.loaders.get(loaders.suites_by_id).load_many(suite_ids)
-        return [SuiteType.from_model(row) for row in sorted(rows, key=lambda r: r.name)]
+        return sorted((SuiteType.from_model(row) for row in rows), key=lambda s: s.name)
 
     @described("Every version, newest first (the first is the current one).")
     async def versions(self, info: strawberry.Info) -> list[TestCaseVersionType]:
