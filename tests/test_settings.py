@@ -59,3 +59,16 @@ def test_bad_values_say_what_to_set(
         load_settings()
 
     assert str(raised.value) == message
+
+
+def test_boolean_settings_read_common_spellings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSAY_ALLOW_PRIVATE_TARGETS", "yes")
+    assert load_settings().allow_private_targets is True
+    monkeypatch.setenv("ASSAY_ALLOW_PRIVATE_TARGETS", "0")
+    assert load_settings().allow_private_targets is False
+    monkeypatch.setenv("ASSAY_ALLOW_PRIVATE_TARGETS", "maybe")
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+    assert str(raised.value) == (
+        "ASSAY_ALLOW_PRIVATE_TARGETS must be true or false (1/0, yes/no), got 'maybe'"
+    )

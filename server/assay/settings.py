@@ -60,6 +60,10 @@ class Settings:
     max_aliases: int = 15
     max_tokens: int = 2000
     log_level: str = "INFO"
+    #: Let connections reach loopback, private and link-local addresses (demos and tests).
+    allow_private_targets: bool = False
+    #: Chromium for browser connections (Playwright drives it; it cannot download its own).
+    browser_executable: str = "/usr/bin/chromium"
 
     @property
     def production(self) -> bool:
@@ -79,6 +83,17 @@ def _int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name} must be true or false (1/0, yes/no), got {raw!r}")
 
 
 def _environment() -> Environment:
@@ -109,4 +124,6 @@ def load_settings() -> Settings:
         max_aliases=_int("ASSAY_MAX_ALIASES", 15),
         max_tokens=_int("ASSAY_MAX_TOKENS", 2000),
         log_level=os.environ.get("ASSAY_LOG_LEVEL", "INFO"),
+        allow_private_targets=_bool("ASSAY_ALLOW_PRIVATE_TARGETS", False),
+        browser_executable=os.environ.get("ASSAY_BROWSER_EXECUTABLE", "/usr/bin/chromium"),
     )

@@ -1,0 +1,1 @@
+"""Connector plugins shipped with Assay (http, browser), registered like a third party's."""
