@@ -29,6 +29,10 @@ from assay.settings import Settings
 
 
 class AssayGraphQL(GraphQL[Context, None]):
+    def __init__(self, settings: Settings, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.settings = settings
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Like strawberry's, but refused HTTP requests get the JSON error shape."""
         if scope["type"] != "http":
@@ -50,6 +54,7 @@ class AssayGraphQL(GraphQL[Context, None]):
             principal=request.scope.get("assay.principal"),
             request_id=request.scope.get("assay.request_id", ""),
             ip=request.scope.get("assay.client_ip", ""),
+            settings=self.settings,
         )
 
 
@@ -90,6 +95,7 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
             await Tortoise.close_connections()
 
     graphql = AssayGraphQL(
+        settings,
         build_schema(settings),
         graphql_ide=None if settings.production else "graphiql",
         allow_queries_via_get=False,

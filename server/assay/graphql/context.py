@@ -11,6 +11,7 @@ from starlette.websockets import WebSocket
 
 from assay.auth.principal import Principal
 from assay.graphql.loaders import Loaders
+from assay.settings import Settings
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Context:
     principal: Principal | None
     request_id: str
     ip: str
+    settings: Settings
     loaders: Loaders = field(default_factory=Loaders)
     #: Written by the tenancy extension: whether the operation's transaction committed.
     extras: dict[str, Any] = field(default_factory=dict)
