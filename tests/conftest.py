@@ -14,6 +14,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from redis.asyncio import Redis
 from tortoise import Tortoise
 
 from assay.app import create_app
@@ -21,12 +22,14 @@ from assay.crypto import envelope
 from assay.crypto.keys import KekRing
 from assay.db import migrate
 from assay.db.config import DatabaseUrl, tortoise_config
+from assay.runs import queue
 from assay.settings import Secret, Settings
 from tests.support import (
     APP_ROLE,
     TEST_KEK,
     GraphQLClient,
     embedded_postgres,
+    redis_url,
     service_postgres,
 )
 
@@ -82,3 +85,26 @@ async def app_db(database: dict[str, DatabaseUrl]) -> AsyncIterator[asyncpg.Conn
     conn = await asyncpg.connect(**database["app"].credentials())
     yield conn
     await conn.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def job_queue() -> AsyncIterator[str]:
+    """The Redis database runs are queued into during tests (flushed when the session starts)."""
+    dsn = redis_url(10)
+    client = Redis.from_url(dsn)
+    await client.flushdb()
+    await client.aclose()
+    queue.configure(dsn)
+    yield dsn
+    await queue.close()
+
+
+@pytest.fixture
+async def redis_dsn(job_queue: str) -> AsyncIterator[str]:
+    """The job queue, empty before and after the test."""
+    client = Redis.from_url(job_queue)
+    await client.flushdb()
+    yield job_queue
+    await queue.close()
+    await client.flushdb()
+    await client.aclose()

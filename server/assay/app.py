@@ -25,6 +25,7 @@ from assay.db.config import DatabaseUrl, tortoise_config
 from assay.graphql.context import Context
 from assay.graphql.schema import build_schema
 from assay.http_guards import RequestGuards
+from assay.runs import queue as run_queue
 from assay.settings import Settings
 
 
@@ -85,6 +86,8 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         envelope.configure(load_kek_ring(settings.kek, settings.data_dir))
+        if settings.redis_url is not None:  # else the embedded Redis starts on first enqueue
+            run_queue.configure(settings.redis_url.reveal())
         # Requests run in other tasks than the lifespan: share the ORM state across them.
         await Tortoise.init(
             config=tortoise_config(database, pool_max=pool_max), _enable_global_fallback=True
@@ -92,6 +95,7 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
         try:
             yield
         finally:
+            await run_queue.close()
             await Tortoise.close_connections()
 
     graphql = AssayGraphQL(

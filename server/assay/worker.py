@@ -16,6 +16,8 @@ from assay.auth.models import Session
 from assay.crypto import envelope
 from assay.crypto.keys import load_kek_ring
 from assay.db.config import DatabaseUrl, tortoise_config
+from assay.runs import jobs as run_jobs
+from assay.runs.connectors import default_pool
 from assay.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -47,12 +49,19 @@ def build_worker(settings: Settings, database: DatabaseUrl, redis_dsn: str, **kw
         await Tortoise.init(
             config=tortoise_config(database, pool_max=10), _enable_global_fallback=True
         )
+        ctx[run_jobs.CONNECTORS] = default_pool(
+            allow_private_targets=settings.allow_private_targets,
+            browser_executable=settings.browser_executable,
+        )
 
     async def shutdown(ctx: dict[str, Any]) -> None:
+        pool = ctx.get(run_jobs.CONNECTORS)
+        if pool is not None:
+            await pool.close()
         await Tortoise.close_connections()
 
     return Worker(
-        functions=[],
+        functions=list(run_jobs.FUNCTIONS),
         cron_jobs=[cron(purge_expired_sessions, minute=17, run_at_startup=True)],
         queue_name=QUEUE,
         redis_settings=RedisSettings.from_dsn(redis_dsn),

@@ -12,7 +12,7 @@ from tests.support import Org, make_org
 CHANGES = {
     "UPDATE": 'UPDATE "{table}" SET created_at = created_at WHERE organization_id = $1',
     "DELETE": 'DELETE FROM "{table}" WHERE organization_id = $1',
-    "TRUNCATE": 'TRUNCATE "{table}"',
+    "TRUNCATE": 'TRUNCATE "{table}" CASCADE',
 }
 CASES = [(table, op) for table in APPEND_ONLY_TABLES for op in CHANGES]
 
@@ -29,8 +29,9 @@ async def _rows(owner_db: asyncpg.Connection, table: str) -> list[str]:
     return [row["d"] for row in rows]
 
 
-def test_both_snapshot_tables_are_append_only() -> None:
-    assert set(APPEND_ONLY_TABLES) == {"audit_events", "test_case_versions"}
+def test_every_snapshot_table_is_append_only() -> None:
+    assert set(APPEND_ONLY_TABLES) == {
+        "audit_events", "test_case_versions", "run_cases", "run_case_results"}
 
 
 @pytest.mark.parametrize(("table", "op"), CASES)

@@ -248,9 +248,116 @@ def test_body_template_json_error_says_where_and_what_to_do() -> None:
 
     assert caught.value.issues[0].message == (
         "the body template is not valid JSON once its placeholders are filled in (Expecting "
-        "value at line 1, column 11): {{message}} and {{conversation_id}} go inside quotes, "
-        "{{conversation}} without quotes"
+        "value at line 1, column 11): {{message}}, {{conversation_id}} and {{session_id}} go "
+        "inside quotes, {{conversation}} without quotes"
     )
+
+
+def test_unknown_body_placeholder_lists_the_known_ones() -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        normalise(replace(BASE, body_template='{"input": "{{message}}", "s": "{{session}}"}'))
+
+    assert [(i.path, i.code, i.message) for i in caught.value.issues] == [(
+        ("input", "http", "bodyTemplate"), "UNKNOWN_PLACEHOLDER",
+        "unknown placeholder {{session}}: use {{message}}, {{conversation}}, "
+        "{{conversation_id}} or {{session_id}}",
+    )]
+
+
+def test_unknown_url_placeholder_lists_the_known_ones() -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        normalise(replace(BASE, url="https://bot.example.com/{{session}}"))
+
+    assert [(i.path, i.code, i.message) for i in caught.value.issues] == [(
+        ("input", "http", "url"), "UNKNOWN_PLACEHOLDER",
+        "unknown placeholder {{session}} in the URL (allowed: {{message}}, "
+        "{{conversation_id}}, {{session_id}})",
+    )]
+
+
+# -- {{session_id}}: sent back from the previous answer, so it needs sessionIdPath --------------
+
+SESSION_BODY = '{"input": "{{message}}", "session": "{{ session_id }}"}'
+SESSION_URL = "https://bot.example.com/sessions/{{session_id}}/chat"
+
+
+@pytest.mark.parametrize(
+    ("url", "body"),
+    [(SESSION_URL, BASE.body_template), (BASE.url, SESSION_BODY), (SESSION_URL, SESSION_BODY)],
+)
+def test_session_id_placeholder_is_kept_with_a_session_id_path(url: str, body: str) -> None:
+    result = normalise(replace(BASE, url=url, body_template=body, session_id_path="session.id"))
+
+    assert (result["url"], result["body_template"], result["session_id_path"]) == (
+        url, body, "session.id")
+
+
+def test_session_id_placeholder_in_a_get_url_is_kept_with_a_session_id_path() -> None:
+    url = "https://bot.example.com/ask?q={{message}}&session={{session_id}}"
+    spec = replace(BASE, method=HttpMethod.GET, url=url, body_template=None,
+                   session_id_path="sid")
+
+    assert normalise(spec)["url"] == url
+
+
+def test_session_id_in_the_body_without_a_session_id_path_says_to_set_it() -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        normalise(replace(BASE, body_template=SESSION_BODY))
+
+    assert [(i.path, i.code, i.message) for i in caught.value.issues] == [(
+        ("input", "http", "bodyTemplate"), "SESSION_ID_PATH_MISSING",
+        "the body template uses {{session_id}}, which is filled with the session id from the "
+        "agent's previous answer: set sessionIdPath to where the answer carries it (e.g. "
+        "session.id), or remove {{session_id}}",
+    )]
+
+
+@pytest.mark.parametrize("session_id_path", [None, "", "   "])
+def test_session_id_in_the_url_without_a_session_id_path_says_to_set_it(
+        session_id_path: str | None) -> None:
+    spec = replace(BASE, url=SESSION_URL, session_id_path=session_id_path)
+
+    with pytest.raises(ValidationFailed) as caught:
+        normalise(spec)
+
+    assert [(i.path, i.code, i.message) for i in caught.value.issues] == [(
+        ("input", "http", "url"), "SESSION_ID_PATH_MISSING",
+        "the URL uses {{session_id}}, which is filled with the session id from the agent's "
+        "previous answer: set sessionIdPath to where the answer carries it (e.g. session.id), "
+        "or remove {{session_id}}",
+    )]
+
+
+def test_session_id_in_both_without_a_session_id_path_reports_both_fields() -> None:
+    spec = replace(BASE, url=SESSION_URL, body_template=SESSION_BODY)
+
+    assert problems(spec) == [("input.http.url", "SESSION_ID_PATH_MISSING"),
+                              ("input.http.bodyTemplate", "SESSION_ID_PATH_MISSING")]
+
+
+def test_an_invalid_session_id_path_is_reported_once_on_that_field() -> None:
+    spec = replace(BASE, body_template=SESSION_BODY, session_id_path="session..id")
+
+    assert problems(spec) == [("input.http.sessionIdPath", "INVALID_PATH")]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ('{"input": "{{message}}", "session": {{session_id}}}', "INVALID_JSON"),
+        ('{"session": "{{session_id}}"}', "MESSAGE_MISSING"),
+    ],
+)
+def test_session_id_body_rules(body: str, code: str) -> None:
+    spec = replace(BASE, body_template=body, session_id_path="session.id")
+
+    assert problems(spec) == [("input.http.bodyTemplate", code)]
+
+
+def test_a_bad_url_with_session_id_is_reported_once() -> None:
+    spec = replace(BASE, url="ftp://bot.example.com/{{session_id}}")
+
+    assert problems(spec) == [("input.http.url", "INVALID_URL")]
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,8 @@ async def test_update_without_change_writes_no_event(database: object) -> None:
         ({"spec": BROWSER}, ("input", "browser"), "KIND_IMMUTABLE"),
         ({"spec": replace(HTTP, secret_headers=("X-Token",))},
          ("input", "http", "secretHeaders", "0"), "CREDENTIAL_MISSING"),
+        ({"spec": replace(HTTP, body_template='{"q": "{{message}}", "s": "{{session_id}}"}')},
+         ("input", "http", "bodyTemplate"), "SESSION_ID_PATH_MISSING"),
         ({"concurrency": 101}, ("input", "concurrency"), "OUT_OF_RANGE"),
         ({"name": ""}, ("input", "name"), "INVALID_NAME"),
     ],

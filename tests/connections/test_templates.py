@@ -32,6 +32,33 @@ def test_render_url_percent_encodes() -> None:
     )
 
 
+def test_render_body_json_escapes_the_session_id() -> None:
+    template = '{"q": "{{message}}", "session": "{{ session_id }}"}'
+
+    body = render_body(template, message="hi", conversation=[], conversation_id="c-1",
+                       session_id='s"1\\2\n')
+
+    assert json.loads(body) == {"q": "hi", "session": 's"1\\2\n'}
+
+
+def test_render_body_session_id_is_empty_until_the_agent_gives_one() -> None:
+    body = render_body('{"session": "{{session_id}}"}', message="hi", conversation=[],
+                       conversation_id="c-1")
+
+    assert body == '{"session": ""}'
+
+
+def test_render_url_percent_encodes_the_session_id() -> None:
+    url = "https://bot.example.com/s/{{session_id}}?q={{message}}&s={{session_id}}"
+
+    assert render_url(url, message="hi", conversation_id="c", session_id="a/b c&d") == (
+        "https://bot.example.com/s/a%2Fb%20c%26d?q=hi&s=a%2Fb%20c%26d"
+    )
+    assert render_url(url, message="hi", conversation_id="c") == (
+        "https://bot.example.com/s/?q=hi&s="
+    )
+
+
 def test_fill_step_value_substitutes_credentials() -> None:
     assert fill_step_value("{{credentials.user}}:{{ credentials.pw }}",
                            {"user": "ann", "pw": "s3cret"}) == "ann:s3cret"

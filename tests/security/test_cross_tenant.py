@@ -89,8 +89,8 @@ def wrap(slot: IdSlot, value: str) -> Any:
 
 
 def test_every_node_type_is_in_the_world() -> None:
-    world_types = {"AgentConnection", "ApiKey", "AuditEvent", "Plan", "Project", "Suite",
-                   "TestCase", "TestCaseVersion"}
+    world_types = {"AgentConnection", "ApiKey", "AuditEvent", "Plan", "Project", "Run",
+                   "Suite", "TestCase", "TestCaseVersion"}
 
     assert set(NODE_KINDS) - world_types == set(), "teach tests/security/world.py to make one"
 

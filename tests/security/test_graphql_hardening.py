@@ -68,7 +68,7 @@ async def probe() -> AsyncIterator[tuple[Probe, httpx.AsyncClient]]:
     recorder = Probe()
     real = build_schema(LIMITS)
     schema = strawberry.Schema(query=ProbeQuery, extensions=real.extensions, config=real.config)
-    view = AssayGraphQL(schema, graphql_ide=None)
+    view = AssayGraphQL(LIMITS, schema, graphql_ide=None)
     app = Starlette(routes=[Route("/graphql", view, methods=["POST"])], middleware=[
         Middleware(RequestGuards, max_body_bytes=LIMITS.max_request_bytes)])
     app.state.calls = recorder.calls

@@ -27,6 +27,7 @@ from assay.testing.models import (
     TestCase,
     TestCaseVersion,
 )
+from tests.runs.rows import write_run_rows
 from tests.security.walk import IdSlot, Path, RootField, document, id_slots, slot_type
 from tests.support import Caller, GraphQLClient, Org, make_org, owner
 
@@ -57,6 +58,8 @@ async def fill_every_table(org: Org) -> None:
         connection = await AgentConnection.create(
             project_id=org.project_id, name="Filler", kind=ConnectionKind.HTTP, concurrency=1)
         await credentials.add(connection, "token", "filler-secret-value")
+        await write_run_rows(project_id=org.project_id, plan_id=plan.id,
+                             connection_id=connection.id, test_case_id=case.id)
 
 
 def _org_column(table: str) -> str:
@@ -123,6 +126,14 @@ _CONNECTION = """
 mutation($input: CreateAgentConnectionInput!) { createAgentConnection(input: $input) {
   __typename ... on CreateAgentConnectionSuccess { agentConnection { id } } } }
 """
+_READY = """
+mutation($input: SetPlanStatusInput!) { setPlanStatus(input: $input) {
+  __typename ... on SetPlanStatusSuccess { plan { id } } } }
+"""
+_RUN = """
+mutation($input: StartRunInput!) { startRun(input: $input) {
+  __typename ... on StartRunSuccess { run { id } } } }
+"""
 _KEY = """
 mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) {
   __typename ... on CreateApiKeySuccess { apiKey { id } } } }
@@ -185,6 +196,16 @@ async def build_world(gql: GraphQLClient, name: str) -> World:
         "projectId": org.project_gid, "name": "Support bot", "http": HTTP_AGENT,
         "credentials": [{"name": "auth", "value": SECRETS[0]}]}}, world.owner)
     world.ids["AgentConnection"] = connection["agentConnection"]["id"]
+    ready = await _success(gql, _PLAN, {"input": {
+        "projectId": org.project_gid, "name": "Nightly", "suiteIds": [world.ids["Suite"]]}},
+        world.owner)
+    world.spare["Plan"] = ready["plan"]["id"]
+    await _success(gql, _READY, {"input": {"planId": world.spare["Plan"], "status": "READY"}},
+                   world.owner)
+    run = await _success(gql, _RUN, {"input": {
+        "planId": world.spare["Plan"], "connectionId": world.ids["AgentConnection"]}},
+        world.owner)
+    world.ids["Run"] = run["run"]["id"]
     key = await _success(gql, _KEY, {"input": {
         "projectId": org.project_gid, "name": "ci", "scope": "READ",
         "expiresAt": (datetime.now(UTC) + timedelta(days=30)).isoformat()}}, world.owner)
@@ -221,12 +242,13 @@ def valid_arguments(root: str, world: World) -> dict[Path, Any]:
                                       {"name": "auth", "value": SECRETS[0]}]},
         "updateAgentConnection": {("input", "name"): unique},
         "rotateConnectionCredential": {("name",): "auth", ("value",): SECRETS[1]},
+        "startRun": {("input", "planId"): world.spare["Plan"]},
     }
     return table.get(root, {})
 
 
 #: Slots whose type the names do not tell: (root field, dotted path) -> node type.
-SLOT_TYPES = {("auditEvents", "targetId"): "Project"}
+SLOT_TYPES = {("auditEvents", "targetId"): "Project", ("testConnection", "id"): "AgentConnection"}
 
 
 def type_of(root: str, slot: IdSlot) -> str:

@@ -39,14 +39,14 @@ def test_every_tenant_model_has_its_scoped_manager(database: object) -> None:
         if type(m._meta.manager) is not expected_manager(m) or m._meta.manager._model is not m
     }
 
-    assert len(tenant_models()) == 15
+    assert len(tenant_models()) == 18
     assert wrong == {}
 
 
 @pytest.mark.parametrize("name", [
     "AgentConnection", "ApiKey", "AuditEvent", "CaseImport", "ConnectionCredential",
-    "Membership", "MembershipProject", "OrgDataKey", "Plan", "PlanSuite", "Project", "Suite",
-    "SuiteTestCase", "TestCase", "TestCaseVersion",
+    "Membership", "MembershipProject", "OrgDataKey", "Plan", "PlanSuite", "Project", "Run",
+    "RunCase", "RunCaseResult", "Suite", "SuiteTestCase", "TestCase", "TestCaseVersion",
 ])
 async def test_queries_without_an_organization_raise(database: object, name: str) -> None:
     model = Tortoise.apps["models"][name]

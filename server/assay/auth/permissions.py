@@ -26,10 +26,14 @@ class Permission(StrEnum):
     CONNECTION_READ = "connection.read"
     CONNECTION_WRITE = "connection.write"
     CONNECTION_CREDENTIAL_ROTATE = "connection.credential.rotate"
+    CONNECTION_TEST = "connection.test"
     APIKEY_READ = "apikey.read"
     APIKEY_CREATE = "apikey.create"
     APIKEY_REVOKE = "apikey.revoke"
     AUDIT_READ = "audit.read"
+    RUN_READ = "run.read"
+    RUN_CREATE = "run.create"
+    RUN_CANCEL = "run.cancel"
 
 
 _READ = frozenset(p for p in Permission if p.value.endswith(".read"))
@@ -39,6 +43,9 @@ _MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ} | {
     Permission.PLAN_WRITE,
     Permission.CONNECTION_WRITE,
     Permission.CONNECTION_CREDENTIAL_ROTATE,
+    Permission.CONNECTION_TEST,
+    Permission.RUN_CREATE,
+    Permission.RUN_CANCEL,
 }
 _ADMIN = frozenset(Permission)
 

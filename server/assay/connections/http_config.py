@@ -12,6 +12,7 @@ from assay.connections.checks import CredentialRules, Issues, Path
 from assay.connections.specs import AuthType, HeaderSpec, HttpAuthSpec, HttpMethod, HttpSpec
 from assay.connections.templates import (
     BODY_PLACEHOLDERS,
+    SESSION_PLACEHOLDER,
     URL_PLACEHOLDERS,
     placeholders,
     render_body,
@@ -38,11 +39,7 @@ def normalise_http(issues: Issues, path: Path, spec: HttpSpec,
                    credentials: CredentialRules) -> dict[str, Any]:
     """The config dict to store; every problem is added to ``issues``."""
     auth = spec.auth or HttpAuthSpec()
-    url = checks.url(issues, (*path, "url"), spec.url, "the URL", URL_PLACEHOLDERS)
-    if spec.method is HttpMethod.GET and url and "message" not in placeholders(url):
-        issues.add((*path, "url"), "a GET request carries the message in the URL: put "
-                   "{{message}} in a query parameter, e.g. https://bot.example.com/ask?q="
-                   "{{message}}", "MESSAGE_MISSING")
+    url = _url(issues, (*path, "url"), spec)
     return {
         "url": url,
         "method": spec.method.value,
@@ -65,6 +62,19 @@ def http_credentials(config: dict[str, Any]) -> set[str]:
     if config["auth"]["type"] != AuthType.NONE.value:
         names.add(AUTH_CREDENTIAL)
     return names
+
+
+def _url(issues: Issues, path: Path, spec: HttpSpec) -> str:
+    """The URL, checked: its shape, {{message}} for GET, sessionIdPath for {{session_id}}."""
+    known = len(issues.items)
+    url = checks.url(issues, path, spec.url, "the URL", URL_PLACEHOLDERS)
+    if spec.method is HttpMethod.GET and url and "message" not in placeholders(url):
+        issues.add(path, "a GET request carries the message in the URL: put {{message}} in a "
+                   "query parameter, e.g. https://bot.example.com/ask?q={{message}}",
+                   "MESSAGE_MISSING")
+    if len(issues.items) == known:  # a well-formed URL: is its session id ever filled?
+        _session_needs_path(issues, path, url, spec, "the URL")
+    return url
 
 
 def _auth(issues: Issues, path: Path, auth: HttpAuthSpec, url: str,
@@ -192,28 +202,45 @@ def _body(issues: Issues, path: Path, spec: HttpSpec) -> str | None:
         issues.add(path, f"keep the body template to {MAX_BODY_TEMPLATE} characters",
                    "TOO_LONG")
         return None
-    _check_body(issues, path, template)
+    _check_body(issues, path, template, spec)
     return template
 
 
-def _check_body(issues: Issues, path: Path, template: str) -> None:
+def _check_body(issues: Issues, path: Path, template: str, spec: HttpSpec) -> None:
     names = list(placeholders(template))
     unknown = [name for name in names if name not in BODY_PLACEHOLDERS]
     if unknown:
         issues.add(path, f"unknown placeholder {{{{{unknown[0]}}}}}: use {{{{message}}}}, "
-                   "{{conversation}} or {{conversation_id}}", "UNKNOWN_PLACEHOLDER")
+                   "{{conversation}}, {{conversation_id}} or {{session_id}}",
+                   "UNKNOWN_PLACEHOLDER")
         return
     if "message" not in names and "conversation" not in names:
         issues.add(path, 'the body must carry the test message: put {{message}} where it '
                    'goes, e.g. {"input": "{{message}}"}, or {{conversation}} for the whole '
                    "conversation", "MESSAGE_MISSING")
         return
+    if _session_needs_path(issues, path, template, spec, "the body template"):
+        return
     rendered = render_body(template, message='a "sample"\nmessage',
-                           conversation=_SAMPLE_CONVERSATION, conversation_id="c-1")
+                           conversation=_SAMPLE_CONVERSATION, conversation_id="c-1",
+                           session_id="s-1")
     try:
         json.loads(rendered)
     except json.JSONDecodeError as exc:
         issues.add(path, "the body template is not valid JSON once its placeholders are "
                    f"filled in ({exc.msg} at line {exc.lineno}, column {exc.colno}): "
-                   "{{message}} and {{conversation_id}} go inside quotes, {{conversation}} "
-                   "without quotes", "INVALID_JSON")
+                   "{{message}}, {{conversation_id}} and {{session_id}} go inside quotes, "
+                   "{{conversation}} without quotes", "INVALID_JSON")
+
+
+def _session_needs_path(issues: Issues, path: Path, text: str, spec: HttpSpec,
+                        what: str) -> bool:
+    """{{session_id}} is only ever filled when sessionIdPath says where the agent puts it;
+    True when it is used without one (an issue was added)."""
+    if SESSION_PLACEHOLDER not in placeholders(text) or (spec.session_id_path or "").strip():
+        return False
+    issues.add(path, f"{what} uses {{{{session_id}}}}, which is filled with the session id "
+               "from the agent's previous answer: set sessionIdPath to where the answer "
+               "carries it (e.g. session.id), or remove {{session_id}}",
+               "SESSION_ID_PATH_MISSING")
+    return True

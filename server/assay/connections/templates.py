@@ -12,8 +12,10 @@ from urllib.parse import quote
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 #: ``credentials.NAME`` inside a placeholder of a browser step value.
 CREDENTIAL_REF = re.compile(r"credentials\.(.+)")
-BODY_PLACEHOLDERS = ("message", "conversation", "conversation_id")
-URL_PLACEHOLDERS = ("message", "conversation_id")
+BODY_PLACEHOLDERS = ("message", "conversation", "conversation_id", "session_id")
+URL_PLACEHOLDERS = ("message", "conversation_id", "session_id")
+#: Filled with the session id the agent's previous answer carried at the session id path.
+SESSION_PLACEHOLDER = "session_id"
 
 
 def placeholders(text: str) -> Iterator[str]:
@@ -30,28 +32,38 @@ def credential_refs(text: str) -> Iterator[str | None]:
 
 
 def render_body(
-    template: str, *, message: str, conversation: list[dict[str, str]], conversation_id: str
+    template: str, *, message: str, conversation: list[dict[str, str]], conversation_id: str,
+    session_id: str = "",
 ) -> str:
     """The request body.
 
-    {{message}} and {{conversation_id}} become JSON string content (they sit inside quotes);
-    {{conversation}} becomes a JSON array of OpenAI-format messages (it sits bare).
+    {{message}}, {{conversation_id}} and {{session_id}} become JSON string content (they sit
+    inside quotes); {{conversation}} becomes a JSON array of OpenAI-format messages (it sits
+    bare). ``session_id`` is empty until the agent has given one.
     """
     values = {
-        "message": json.dumps(message)[1:-1],
-        "conversation_id": json.dumps(conversation_id)[1:-1],
+        "message": _json_text(message),
+        "conversation_id": _json_text(conversation_id),
+        "session_id": _json_text(session_id),
         "conversation": json.dumps(conversation),
     }
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def render_url(url: str, *, message: str, conversation_id: str) -> str:
-    """The request URL with {{message}} and {{conversation_id}} percent-encoded."""
+def render_url(url: str, *, message: str, conversation_id: str, session_id: str = "") -> str:
+    """The request URL with {{message}}, {{conversation_id}} and {{session_id}}
+    percent-encoded (``session_id`` is empty until the agent has given one)."""
     values = {
         "message": quote(message, safe=""),
         "conversation_id": quote(conversation_id, safe=""),
+        "session_id": quote(session_id, safe=""),
     }
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), url)
+
+
+def _json_text(value: str) -> str:
+    """``value`` as the content of a JSON string, without the quotes."""
+    return json.dumps(value)[1:-1]
 
 
 def fill_step_value(value: str, credentials: dict[str, str]) -> str:

@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "assay.connections.models",
     "assay.crypto.models",
     "assay.audit.models",
+    "assay.runs.models",
 ]
 
 

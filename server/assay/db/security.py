@@ -16,13 +16,15 @@ import re
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from assay.runs.models import FINAL_RUN_STATUSES
 from assay.tenancy.models import OrgScopedModel
 
 ORG_SETTING = "assay.org_id"
 USER_SETTING = "assay.user_id"
 
-#: Tables whose rows are written once and never changed.
-APPEND_ONLY_TABLES = ("audit_events", "test_case_versions")
+#: Tables whose rows are written once and never changed: the audit trail, test-case
+#: versions, and what runs record.
+APPEND_ONLY_TABLES = ("audit_events", "test_case_versions", "run_cases", "run_case_results")
 
 _CURRENT_ORG = f"NULLIF(current_setting('{ORG_SETTING}', true), '')::uuid"
 _CURRENT_USER = f"NULLIF(current_setting('{USER_SETTING}', true), '')::uuid"
@@ -35,6 +37,36 @@ BEGIN
 END;
 $$;
 """
+
+
+_FINAL = ", ".join(f"'{status.value}'" for status in FINAL_RUN_STATUSES)
+_FINISHED_RUN_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION assay_refuse_finished_run_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' OR OLD.status IN ({_FINAL}) THEN
+        RAISE EXCEPTION 'assay: % of run % is refused: a run is immutable once %',
+            TG_OP, OLD.id, CASE WHEN TG_OP = 'DELETE' THEN 'started' ELSE OLD.status END
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+"""
+
+
+def _run_guard(app_role: str) -> str:
+    """Runs change only while QUEUED or RUNNING, and are never deleted or truncated."""
+    return (
+        _FINISHED_RUN_FUNCTION
+        + f'REVOKE DELETE, TRUNCATE ON "runs" FROM "{app_role}";\n'
+        + 'DROP TRIGGER IF EXISTS refuse_finished_run_change ON "runs";\n'
+        + 'CREATE TRIGGER refuse_finished_run_change BEFORE UPDATE OR DELETE ON "runs" '
+        + "FOR EACH ROW EXECUTE FUNCTION assay_refuse_finished_run_change();\n"
+        + 'DROP TRIGGER IF EXISTS refuse_truncate ON "runs";\n'
+        + 'CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON "runs" '
+        + "FOR EACH STATEMENT EXECUTE FUNCTION assay_refuse_change();\n"
+    )
 
 
 def tenant_tables() -> list[str]:
@@ -97,6 +129,7 @@ def security_sql(app_role: str) -> str:
         f'REVOKE ALL ON "aerich" FROM "{app_role}";\n'
     )
     statements.extend(_append_only(table, app_role) for table in APPEND_ONLY_TABLES)
+    statements.append(_run_guard(app_role))
     return "\n".join(statements)
 
 

@@ -91,8 +91,9 @@ async def test_owner_creates_a_browser_connection(gql: GraphQLClient, database: 
             "path": ["input", "http", "bodyTemplate"],
             "code": "INVALID_JSON",
             "message": "the body template is not valid JSON once its placeholders are filled "
-                       "in (Expecting value at line 1, column 7): {{message}} and "
-                       "{{conversation_id}} go inside quotes, {{conversation}} without quotes",
+                       "in (Expecting value at line 1, column 7): {{message}}, "
+                       "{{conversation_id}} and {{session_id}} go inside quotes, "
+                       "{{conversation}} without quotes",
         }]),
         ({"credentials": []}, [{
             "path": ["input", "http", "auth", "type"],

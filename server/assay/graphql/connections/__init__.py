@@ -9,6 +9,7 @@ from assay.graphql.connections.mutations.create_agent_connection import (
 from assay.graphql.connections.mutations.rotate_connection_credential import (
     RotateConnectionCredentialMutation,
 )
+from assay.graphql.connections.mutations.test_connection import TestConnectionMutation
 from assay.graphql.connections.mutations.update_agent_connection import (
     UpdateAgentConnectionMutation,
 )
@@ -19,4 +20,5 @@ MUTATIONS: tuple[type, ...] = (
     CreateAgentConnectionMutation,
     UpdateAgentConnectionMutation,
     RotateConnectionCredentialMutation,
+    TestConnectionMutation,
 )

@@ -69,7 +69,8 @@ class HttpHeaderInput:
 @strawberry.input(name="HttpConnectionInput", description="How to call the agent over HTTP.")
 class HttpConnectionInput:
     url: str = strawberry.field(description="http(s) URL, up to 2048 characters. May hold "
-                                "{{message}} (required for GET) and {{conversation_id}}.")
+                                "{{message}} (required for GET), {{conversation_id}} and "
+                                "{{session_id}} (needs sessionIdPath), percent-encoded.")
     method: HttpMethodEnum  # type: ignore[valid-type]
     response_path: str = strawberry.field(
         description="Where the answer is in the JSON response, e.g. choices.0.message.content.")
@@ -80,10 +81,12 @@ class HttpConnectionInput:
         description="Header names whose values are the credentials named header:<Name>.")
     body_template: str | None = strawberry.field(
         default=None, description='JSON with placeholders, required for POST, e.g. {"input": '
-        '"{{message}}"}. {{message}} and {{conversation_id}} go inside quotes; '
-        "{{conversation}} (OpenAI-format messages) without.")
+        '"{{message}}"}. {{message}}, {{conversation_id}} and {{session_id}} (needs '
+        "sessionIdPath) go inside quotes; {{conversation}} (OpenAI-format messages) without.")
     session_id_path: str | None = strawberry.field(
-        default=None, description="Where the agent's session id is in the response.")
+        default=None, description="Where the agent's session id is in the response, e.g. "
+        "session.id. The first answer must carry it; {{session_id}} in url or bodyTemplate "
+        "sends back the latest one (empty on the first turn).")
     timeout_seconds: int | None = strawberry.field(default=None, description="1 to 300; 30.")
 
     def to_spec(self) -> HttpSpec:

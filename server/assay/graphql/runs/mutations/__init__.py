@@ -1,0 +1,1 @@
+"""Run mutations, one per module."""

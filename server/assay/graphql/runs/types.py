@@ -1,0 +1,233 @@
+"""The Run type, its cases and their results."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from assay.auth.permissions import Permission
+from assay.connections.models import ConnectionKind
+from assay.graphql.connections.types import ConnectionKindEnum
+from assay.graphql.node import register_node
+from assay.graphql.projects.loaders import projects_by_id
+from assay.graphql.projects.types import ProjectType
+from assay.graphql.relay import Connection, Node, PageRequest, connection_from_rows, encode_id
+from assay.graphql.runs import loaders
+from assay.graphql.testing.loaders import plans_by_id
+from assay.graphql.testing.types import PlanType, TestCaseMode, described
+from assay.runs.models import CaseResultStatus, Run, RunCase, RunCaseResult, RunStatus
+
+RunStatusEnum = strawberry.enum(RunStatus, name="RunStatus",
+                                description="QUEUED → RUNNING → COMPLETED, FAILED (no case "
+                                "got an answer) or CANCELLED.")
+RunCaseStatusEnum = strawberry.enum(CaseResultStatus, name="RunCaseStatus")
+
+
+@strawberry.type(description="The verdict of one assert of the case.")
+class AssertResult:
+    index: int = strawberry.field(description="The assert's position in the case's asserts.")
+    type: str
+    passed: bool
+    reason: str
+    turn: int | None = strawberry.field(
+        description="The turn (from 0) it was judged on, or failed on; null when it held on "
+        "every turn.")
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> AssertResult:
+        return cls(index=value["index"], type=str(value["type"]), passed=value["passed"],
+                   reason=value["reason"], turn=value.get("turn"))
+
+
+@strawberry.type(description="One message sent to the agent and its reply.")
+class RunTurn:
+    index: int
+    message: str
+    reply: str
+    latency_ms: float
+    started_at: datetime
+    attempts: int = strawberry.field(description="Sends it took (the connector's retries).")
+    asserts: list[AssertResult] = strawberry.field(
+        description="The asserts judged on this turn.")
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> RunTurn:
+        return cls(index=value["index"], message=value["message"], reply=value["reply"],
+                   latency_ms=value["latency_ms"],
+                   started_at=datetime.fromisoformat(value["started_at"]),
+                   attempts=value["attempts"],
+                   asserts=[AssertResult.from_json(a) for a in value.get("asserts", [])])
+
+
+@strawberry.type(description="Why a case has no verdict: the agent failed, or the run stopped.")
+class RunCaseError:
+    code: str = strawberry.field(description="TIMEOUT, HTTP_STATUS, CONNECTION_FAILED, "
+                                 "SSRF_REFUSED, BAD_RESPONSE, CREDENTIALS_UNREADABLE, "
+                                 "JOB_FAILED, CANCELLED, ...")
+    message: str
+
+
+@strawberry.type(name="RunCaseResult", description="What happened when the case ran. Written "
+                 "once; contentHash is the SHA-256 of its canonical JSON.")
+class RunCaseResultType:
+    status: RunCaseStatusEnum  # type: ignore[valid-type]
+    turns: list[RunTurn]
+    asserts: list[AssertResult]
+    error: RunCaseError | None
+    attempts: int
+    started_at: datetime | None
+    finished_at: datetime
+    duration_ms: float
+    content_hash: str
+
+    @classmethod
+    def from_model(cls, row: RunCaseResult) -> RunCaseResultType:
+        error = RunCaseError(code=row.error_code, message=row.error_message) \
+            if row.error_code else None
+        return cls(status=row.status, turns=[RunTurn.from_json(t) for t in row.turns],
+                   asserts=[AssertResult.from_json(a) for a in row.asserts], error=error,
+                   attempts=row.attempts, started_at=row.started_at,
+                   finished_at=row.finished_at, duration_ms=row.duration_ms,
+                   content_hash=row.content_hash)
+
+
+@strawberry.type(name="RunCase", description="A case as the run froze it, and its result.")
+class RunCaseType:
+    position: int
+    test_case_id: strawberry.ID
+    version: int = strawberry.field(description="The version of the test case that ran.")
+    title: str
+    mode: TestCaseMode  # type: ignore[valid-type]
+    input: str
+    turns: list[str]
+    expected_output: str
+    asserts: JSON
+    pk: strawberry.Private[uuid.UUID]
+
+    @described("The result; null while the case has not run yet.")
+    async def result(self, info: strawberry.Info) -> RunCaseResultType | None:
+        row = await info.context.loaders.load(loaders.results_by_run_case, self.pk)
+        return None if row is None else RunCaseResultType.from_model(row)
+
+    @described("The result's status; null while pending.")
+    async def status(self, info: strawberry.Info) -> RunCaseStatusEnum | None:  # type: ignore[valid-type]
+        row = await info.context.loaders.load(loaders.results_by_run_case, self.pk)
+        return None if row is None else row.status
+
+    @classmethod
+    def from_model(cls, row: RunCase) -> RunCaseType:
+        return cls(position=row.position,
+                   test_case_id=strawberry.ID(encode_id("TestCase", row.test_case_id)),
+                   version=row.version, title=row.title, mode=row.mode, input=row.input,
+                   turns=list(row.turns), expected_output=row.expected_output,
+                   asserts=row.asserts, pk=row.id)
+
+
+@strawberry.type(description="Cases per status; pending = not yet run.")
+class RunCounts:
+    total: int
+    passed: int
+    failed: int
+    errored: int
+    timed_out: int
+    cancelled: int
+    pending: int
+
+
+@strawberry.type(description="A suite of the plan as the run froze it.")
+class RunSuite:
+    id: strawberry.ID
+    name: str
+    case_count: int
+
+
+@strawberry.type(description="The connection as the run froze it (never its credentials).")
+class RunConnectionSnapshot:
+    id: strawberry.ID
+    name: str
+    kind: ConnectionKindEnum  # type: ignore[valid-type]
+    concurrency: int
+    config: JSON
+
+
+def _counts(row: Run) -> RunCounts:
+    done = row.passed + row.failed + row.errored + row.timed_out + row.cancelled
+    return RunCounts(total=row.total, passed=row.passed, failed=row.failed,
+                     errored=row.errored, timed_out=row.timed_out, cancelled=row.cancelled,
+                     pending=row.total - done)
+
+
+def _suites(snapshot: dict[str, Any]) -> list[RunSuite]:
+    return [RunSuite(id=strawberry.ID(encode_id("Suite", uuid.UUID(s["id"]))), name=s["name"],
+                     case_count=len(s["case_ids"])) for s in snapshot["suites"]]
+
+
+def _connection(snapshot: dict[str, Any]) -> RunConnectionSnapshot:
+    c = snapshot["connection"]
+    gid = encode_id("AgentConnection", uuid.UUID(c["id"]))
+    return RunConnectionSnapshot(id=strawberry.ID(gid), name=c["name"],
+                                 kind=ConnectionKind(c["kind"]),
+                                 concurrency=c["concurrency"], config=c["config"])
+
+
+@strawberry.type(name="Run", description="One execution of a plan against an agent connection;"
+                 " what it recorded never changes.")
+class RunType(Node):
+    status: RunStatusEnum  # type: ignore[valid-type]
+    counts: RunCounts
+    plan_id: strawberry.ID
+    plan_name: str
+    suites: list[RunSuite]
+    connection: RunConnectionSnapshot
+    idempotency_key: str | None
+    started_by: str = strawberry.field(description="Who started it, as type:id.")
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    pk: strawberry.Private[uuid.UUID]
+    project_pk: strawberry.Private[uuid.UUID]
+
+    plan_pk: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def project(self, info: strawberry.Info) -> ProjectType:
+        row = await info.context.loaders.load(projects_by_id, self.project_pk)
+        return ProjectType.from_model(row)
+
+    @described("The plan as it is now (planName and suites are as the run froze them).")
+    async def plan(self, info: strawberry.Info) -> PlanType:
+        row = await info.context.loaders.load(plans_by_id, self.plan_pk)
+        return PlanType.from_model(row)
+
+    @described("The run's cases in run order, each with its result.")
+    async def cases(self, info: strawberry.Info, first: int | None = None,
+                    after: str | None = None) -> Connection[RunCaseType]:
+        page = PageRequest.of(first, after)
+        key = loaders.CasePageKey(self.pk, page.size + 1, page.after)
+        rows = await info.context.loaders.load(loaders.case_pages, key)
+        total = self.counts.total
+
+        async def count() -> int:
+            return total
+
+        return connection_from_rows(rows, RunCaseType.from_model, page, count)
+
+    @classmethod
+    def from_model(cls, row: Run) -> RunType:
+        snapshot = row.snapshot
+        return cls(id=strawberry.ID(encode_id("Run", row.id)), pk=row.id,
+                   project_pk=row.project_id, plan_pk=row.plan_id, status=row.status,
+                   counts=_counts(row),
+                   plan_id=strawberry.ID(encode_id("Plan", row.plan_id)),
+                   plan_name=snapshot["plan"]["name"], suites=_suites(snapshot),
+                   connection=_connection(snapshot), idempotency_key=row.idempotency_key,
+                   started_by=row.started_by, created_at=row.created_at,
+                   started_at=row.started_at, finished_at=row.finished_at)
+
+
+register_node("Run", permission=Permission.RUN_READ, load=loaders.runs_by_id,
+              to_type=RunType.from_model)
