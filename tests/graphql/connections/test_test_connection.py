@@ -14,6 +14,7 @@ from assay.app import create_app
 from assay.db.config import DatabaseUrl
 from assay.settings import Secret, Settings
 from tests.connectors.agents import Agent, serving
+from tests.connectors.browser_agent import ChatAgent, served
 from tests.support import TEST_KEK, GraphQLClient, make_org, owner
 
 SECRET = "agent-token-5f2a9c0e7b"
@@ -120,3 +121,31 @@ async def test_loopback_targets_are_refused_unless_the_operator_allows_them(
         False, 0, "SSRF_REFUSED")
     assert "ASSAY_ALLOW_PRIVATE_TARGETS" in result["failure"]["message"]
     assert agent.received == []
+
+
+CREATE_BROWSER = """
+mutation($input: CreateAgentConnectionInput!) {
+  createAgentConnection(input: $input) {
+    ... on CreateAgentConnectionSuccess { agentConnection { id } }
+  }
+}"""
+
+
+async def test_a_browser_connection_is_tested_in_chromium(private_gql: GraphQLClient) -> None:
+    org = await make_org()
+    caller = await owner(org)
+    with served(ChatAgent().app()) as base:
+        created = await private_gql.data(CREATE_BROWSER, {"input": {
+            "projectId": org.project_gid, "name": "Web chat",
+            "browser": {"chatUrl": f"{base}/chat", "quietPeriodMs": 300,
+                        "selectors": {"input": "#message", "sendButton": "#send",
+                                      "response": ".answer", "typingIndicator": "#typing"}}}},
+            caller)
+        connection = created["createAgentConnection"]["agentConnection"]["id"]
+
+        result = (await private_gql.data(TEST, {"id": connection, "message": "Is it open?"},
+                                         caller))["testConnection"]
+
+    assert (result["ok"], result["reply"], result["attempts"], result["failure"]) == (
+        True, 'Answer 1: you said "Is it open?".', 1, None)
+    assert result["sent"]["message"] == "Is it open?"
