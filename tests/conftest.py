@@ -22,6 +22,7 @@ from assay.crypto import envelope
 from assay.crypto.keys import KekRing
 from assay.db import migrate
 from assay.db.config import DatabaseUrl, tortoise_config
+from assay.db.embedded import start_redis
 from assay.runs import queue
 from assay.settings import Secret, Settings
 from tests.support import (
@@ -29,7 +30,6 @@ from tests.support import (
     TEST_KEK,
     GraphQLClient,
     embedded_postgres,
-    redis_url,
     service_postgres,
 )
 
@@ -88,12 +88,15 @@ async def app_db(database: dict[str, DatabaseUrl]) -> AsyncIterator[asyncpg.Conn
 
 
 @pytest.fixture(scope="session", autouse=True)
-async def job_queue() -> AsyncIterator[str]:
-    """The Redis database runs are queued into during tests (flushed when the session starts)."""
-    dsn = redis_url(10)
-    client = Redis.from_url(dsn)
-    await client.flushdb()
-    await client.aclose()
+async def job_queue(data_dir: Path) -> AsyncIterator[str]:
+    """This session's own Redis, which runs are queued into during tests.
+
+    Each session gets a private embedded Redis under its data directory, as it gets its own
+    PostgreSQL database: sessions running side by side (engineers, CI jobs) share neither the
+    queue nor arq's job, retry and in-progress keys, so no session flushes, steals or re-runs
+    another's jobs.
+    """
+    dsn = start_redis(data_dir)
     queue.configure(dsn)
     yield dsn
     await queue.close()

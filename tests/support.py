@@ -34,17 +34,6 @@ def service_postgres() -> DatabaseUrl | None:
         return None
 
 
-def redis_url(database: int) -> str:
-    """Redis database ``database`` of the machine's service, or of the embedded Redis."""
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return f"redis://127.0.0.1:6379/{database}"
-    except OSError:
-        from assay.db.embedded import start_redis
-
-        return f"{start_redis(Path('/tmp/assay-test-redis'))}?db={database}"
-
-
 def embedded_postgres(data_dir: Path) -> DatabaseUrl:
     from assay.db.embedded import start_postgres
 

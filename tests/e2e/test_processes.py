@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from assay.db.config import DatabaseUrl
+from assay.db.embedded import start_redis
 from tests.server_process import REPO, environment, serving
 from tests.support import make_org
 
@@ -84,9 +85,8 @@ async def test_production_server_has_no_ide_and_no_introspection(
 def test_worker_runs_its_startup_jobs_and_exits_in_burst_mode(
     database: dict[str, DatabaseUrl], tmp_path: Path
 ) -> None:
-    env = environment(
-        database, tmp_path, REDIS_URL="redis://127.0.0.1:6379/13", ASSAY_LOG_LEVEL="INFO"
-    )
+    redis = start_redis(tmp_path / "worker-redis")  # its own: no other test's jobs are there
+    env = environment(database, tmp_path, REDIS_URL=redis, ASSAY_LOG_LEVEL="INFO")
 
     done = subprocess.run(
         [sys.executable, "-m", "assay.cli", "worker", "--burst"],

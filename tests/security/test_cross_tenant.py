@@ -26,7 +26,16 @@ from tests.security.walk import (
     sdl_schema,
     slot_type,
 )
-from tests.security.world import SLOT_TYPES, World, build_world, call, snapshot, type_of
+from tests.security.world import (
+    SLOT_IDS,
+    SLOT_TYPES,
+    World,
+    build_world,
+    call,
+    own_id,
+    snapshot,
+    type_of,
+)
 from tests.support import GraphQLClient, error_codes
 
 SCHEMA = sdl_schema()
@@ -106,6 +115,12 @@ def test_every_id_slot_has_a_type() -> None:
     assert unresolved == []
 
 
+def test_every_own_id_override_names_a_slot_of_its_type() -> None:
+    slots = {(root.name, ".".join(slot.path)): type_of(root.name, slot) for root, slot in SLOTS}
+
+    assert {key: slots.get(key) for key in SLOT_IDS} == SLOT_IDS
+
+
 @pytest.mark.parametrize("type_name", sorted(NODE_KINDS))
 async def test_node_of_another_organization_is_not_found(
     type_name: str, victim: World, attacker: World, gql: GraphQLClient,
@@ -149,7 +164,7 @@ async def test_the_same_call_with_an_own_id_works(
     root: RootField, slot: IdSlot, gql: GraphQLClient
 ) -> None:
     world = await build_world(gql, "Control")
-    own = world.ids[type_of(root.name, slot)]
+    own = own_id(root.name, slot, world)
 
     query, variables = call(SCHEMA, root, world, {slot.path: wrap(slot, own)})
     body = await gql.post(query, variables, world.owner)

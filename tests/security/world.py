@@ -152,7 +152,8 @@ class World:
     owner: Caller
     #: Node type name -> global id of an object of that type.
     ids: dict[str, str] = field(default_factory=dict)
-    #: A second object of some types: a case outside the suite, a suite outside the plan.
+    #: A second object of some types: "TestCase" is outside the suite, "Suite" outside the
+    #: plan, "Plan" is READY and has the run (the first plan stays DRAFT). See SLOT_IDS.
     spare: dict[str, str] = field(default_factory=dict)
     #: The project's cases as exportTestCases writes them (JSON), ready to import.
     export_json: str = ""
@@ -220,8 +221,7 @@ async def build_world(gql: GraphQLClient, name: str) -> World:
 def valid_arguments(root: str, world: World) -> dict[Path, Any]:
     """Non-id arguments that make a call of ``root`` succeed in ``world`` (others: defaults).
 
-    Ids come from the world by type; these entries win over them where a call needs another
-    object (a case not yet in the suite, a suite not yet in the plan).
+    Ids are not here: ``own_id`` picks them (by type, or from SLOT_IDS).
     """
     unique = f"{root} {uuid.uuid4().hex[:8]}"
     table: dict[str, dict[Path, Any]] = {
@@ -233,16 +233,13 @@ def valid_arguments(root: str, world: World) -> dict[Path, Any]:
         "importTestCases": {("input", "content"): world.export_json,
                             ("input", "idempotencyKey"): uuid.uuid4().hex},
         "createSuite": {("input", "name"): unique},
-        "addTestCasesToSuite": {("input", "testCaseIds"): [world.spare["TestCase"]]},
         "createPlan": {("input", "name"): unique},
-        "addSuitesToPlan": {("input", "suiteIds"): [world.spare["Suite"]]},
         "setPlanStatus": {("input", "status"): "READY"},
         "createAgentConnection": {("input", "name"): unique, ("input", "http"): HTTP_AGENT,
                                   ("input", "credentials"): [
                                       {"name": "auth", "value": SECRETS[0]}]},
         "updateAgentConnection": {("input", "name"): unique},
         "rotateConnectionCredential": {("name",): "auth", ("value",): SECRETS[1]},
-        "startRun": {("input", "planId"): world.spare["Plan"]},
     }
     return table.get(root, {})
 
@@ -251,11 +248,30 @@ def valid_arguments(root: str, world: World) -> dict[Path, Any]:
 SLOT_TYPES = {("auditEvents", "targetId"): "Project", ("testConnection", "id"): "AgentConnection"}
 
 
+#: Slots that need a particular own object rather than the first of their type:
+#: (root field, dotted path) -> the key in ``World.spare`` holding it. Only the own id
+#: changes; foreign and unknown ids for the slot still follow its type (``type_of``).
+SLOT_IDS = {
+    ("addTestCasesToSuite", "input.testCaseIds"): "TestCase",  # a case not yet in the suite
+    ("addSuitesToPlan", "input.suiteIds"): "Suite",  # a suite not yet in the plan
+    ("startRun", "input.planId"): "Plan",  # only a READY plan runs
+    ("runs", "planId"): "Plan",  # the plan that has a run
+}
+
+
 def type_of(root: str, slot: IdSlot) -> str:
     type_name = slot_type(root, slot.path, NODE_KINDS, SLOT_TYPES)
     assert type_name is not None, (
         f"{root}: say which node type {'.'.join(slot.path)} takes in world.SLOT_TYPES")
     return type_name
+
+
+def own_id(root: str, slot: IdSlot, world: World) -> str:
+    """The id of ``world``'s own object that a call of ``root`` succeeds with in ``slot``."""
+    spare = SLOT_IDS.get((root, ".".join(slot.path)))
+    if spare is not None:
+        return world.spare[spare]
+    return world.ids[type_of(root, slot)]
 
 
 def _no_fallback(root: str, path: Path) -> str:
@@ -269,7 +285,7 @@ def call(
     overrides: dict[Path, Any] = {}
     for slot in id_slots(root.definition):
         if slot.required:
-            own = world.ids[type_of(root.name, slot)]
+            own = own_id(root.name, slot, world)
             overrides[slot.path] = [own] if slot.many else own
     overrides |= valid_arguments(root.name, world)
     overrides |= target or {}
