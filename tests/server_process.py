@@ -35,6 +35,12 @@ def environment(database: dict[str, DatabaseUrl], data_dir: Path, **extra: str) 
     }
 
 
+def run_assay(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``assay ARGS`` as an operator runs it: a separate process, output captured."""
+    return subprocess.run([sys.executable, "-m", "assay.cli", *args], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

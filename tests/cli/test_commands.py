@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from assay.db.config import DatabaseUrl
-from tests.server_process import REPO, environment
+from tests.server_process import REPO, environment, run_assay
 from tests.support import GraphQLClient, key_caller
 
 
 def assay(
     *args: str, database: dict[str, DatabaseUrl], data_dir: Path
 ) -> subprocess.CompletedProcess[str]:
-    env = environment(database, data_dir)
-    return subprocess.run(
-        [sys.executable, "-m", "assay.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_assay(*args, env=environment(database, data_dir))
 
 
 async def test_create_org_prints_a_working_write_key(

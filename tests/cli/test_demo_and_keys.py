@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -12,27 +10,16 @@ from assay.connections.models import ConnectionCredential
 from assay.crypto.keys import generate_kek_entry
 from assay.db.config import DatabaseUrl
 from assay.db.transactions import tenant_transaction
-from tests.server_process import REPO, environment
+from tests.server_process import environment, run_assay
 from tests.support import TEST_KEK, GraphQLClient, key_caller
 
 CASES = "{ testCases { totalCount } suites { edges { node { name testCaseCount } } } }"
 
 
-def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assay.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 async def test_demo_builds_a_ready_plan_through_the_api(
     gql: GraphQLClient, database: dict[str, DatabaseUrl], tmp_path: Path
 ) -> None:
-    done = run("demo", env=environment(database, tmp_path))
+    done = run_assay("demo", env=environment(database, tmp_path))
 
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout)
@@ -54,16 +41,16 @@ async def test_demo_builds_a_ready_plan_through_the_api(
 async def test_rotate_kek_rewraps_data_keys_and_keeps_credentials(
     gql: GraphQLClient, database: dict[str, DatabaseUrl], tmp_path: Path
 ) -> None:
-    demo = json.loads(run("demo", env=environment(database, tmp_path)).stdout)
+    demo = json.loads(run_assay("demo", env=environment(database, tmp_path)).stdout)
     org_id = demo["organization_id"]
     async with tenant_transaction(uuid.UUID(org_id)):
         before = [(bytes(c.ciphertext), bytes(c.nonce)) for c in await ConnectionCredential.all()]
     new = generate_kek_entry("test-2")
 
-    forward = run(
+    forward = run_assay(
         "keys", "rotate-kek", env=environment(database, tmp_path, ASSAY_KEK=f"{new},{TEST_KEK}")
     )
-    back = run(
+    back = run_assay(
         "keys", "rotate-kek", env=environment(database, tmp_path, ASSAY_KEK=f"{TEST_KEK},{new}")
     )
 
