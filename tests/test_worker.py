@@ -36,7 +36,8 @@ async def test_purge_removes_only_expired_and_revoked_sessions(database: object)
     remaining = await Session.filter(user_id=user.id).values_list("id", flat=True)
     assert expired.id not in remaining and revoked.id not in remaining
     assert len(remaining) == 1
-    assert await sessions.authenticate(live_token, None) is None  # no membership: no principal
+    with pytest.raises(sessions.NoOrganization):  # the live session survived the purge
+        await sessions.authenticate(live_token, None)
 
 
 def test_jobs_are_json_and_pickle_is_refused() -> None:

@@ -21,6 +21,10 @@ class RequestGuards:
     def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.too_large = (
+            f"the request body is over the {max_body_bytes}-byte limit: send less per request "
+            "(e.g. import test cases in several documents)"
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -31,9 +35,12 @@ class RequestGuards:
         client = scope.get("client")
         scope["assay.client_ip"] = client[0] if client else ""
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and int(declared or 0) > self.max_body_bytes:
-            await send_json(send, 413, f"request body over {self.max_body_bytes} bytes",
-                            "PAYLOAD_TOO_LARGE", request_id)
+        if declared is not None and not declared.isdigit():
+            await send_json(send, 400, "the Content-Length header must be a whole number of "
+                            "bytes: let your HTTP client set it", "BAD_CONTENT_LENGTH", request_id)
+            return
+        if declared is not None and int(declared) > self.max_body_bytes:
+            await send_json(send, 413, self.too_large, "PAYLOAD_TOO_LARGE", request_id)
             return
         received = 0
 
@@ -54,8 +61,7 @@ class RequestGuards:
         try:
             await self.app(scope, limited_receive, send_with_id)
         except BodyTooLarge:
-            await send_json(send, 413, f"request body over {self.max_body_bytes} bytes",
-                            "PAYLOAD_TOO_LARGE", request_id)
+            await send_json(send, 413, self.too_large, "PAYLOAD_TOO_LARGE", request_id)
 
 
 class BodyTooLarge(Exception):

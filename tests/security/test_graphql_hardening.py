@@ -280,8 +280,23 @@ async def test_a_declared_oversized_body_is_413_json(gql: GraphQLClient) -> None
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/json"
     assert response.json() == {"errors": [{
-        "message": f"request body over {limit} bytes",
+        "message": f"the request body is over the {limit}-byte limit: send less per request "
+                   "(e.g. import test cases in several documents)",
         "extensions": {"code": "PAYLOAD_TOO_LARGE", "requestId": response.headers["x-request-id"]},
+    }]}
+
+
+async def test_a_malformed_content_length_is_a_clear_400(gql: GraphQLClient) -> None:
+    response = await gql.http.post("/graphql", content=b'{"query": "{ viewer { role } }"}',
+                                   headers={"content-type": "application/json",
+                                            "content-length": "12abc"})
+
+    assert response.status_code == 400
+    assert response.json() == {"errors": [{
+        "message": "the Content-Length header must be a whole number of bytes: let your HTTP "
+                   "client set it",
+        "extensions": {"code": "BAD_CONTENT_LENGTH",
+                       "requestId": response.headers["x-request-id"]},
     }]}
 
 

@@ -39,11 +39,14 @@ async def authenticate(scope: Scope) -> Principal | None:
         return principal
     cookie = SimpleCookie(headers.get("cookie", "")).get(sessions.COOKIE)
     if cookie is not None:
-        principal = await sessions.authenticate(cookie.value, headers.get(sessions.ORG_HEADER))
-        if principal is None:
-            raise InvalidCredential(
-                "your session has ended or names no organization: sign in again"
+        try:
+            principal = await sessions.authenticate(
+                cookie.value, headers.get(sessions.ORG_HEADER)
             )
+        except sessions.NoOrganization as exc:
+            raise InvalidCredential(str(exc)) from None
+        if principal is None:
+            raise InvalidCredential("your session has ended: sign in again")
         return principal
     return None
 

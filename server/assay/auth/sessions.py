@@ -40,7 +40,16 @@ async def issue(user_id: uuid.UUID, *, ip: str = "", user_agent: str = "") -> st
     return token
 
 
+class NoOrganization(Exception):
+    """The session is valid but names no organization to act in; the message says why."""
+
+
 async def authenticate(token: str, org_hint: str | None) -> Principal | None:
+    """The principal of a live session, or None when the session is unknown or has ended.
+
+    Raises:
+        NoOrganization: the session is live but no single organization can be chosen.
+    """
     session = await Session.get_or_none(token_hash=_hash(token)).select_related("user")
     now = datetime.now(UTC)
     if session is None or session.revoked_at is not None or session.expires_at <= now:
@@ -53,8 +62,6 @@ async def authenticate(token: str, org_hint: str | None) -> Principal | None:
     async with user_transaction(user.id):
         memberships = await Membership.unscoped.filter(user_id=user.id)
     membership = _choose(memberships, org_hint)
-    if membership is None:
-        return None
     project_ids = None
     if membership.narrowed:
         async with tenant_transaction(membership.organization_id, user_id=user.id):
@@ -70,11 +77,24 @@ async def authenticate(token: str, org_hint: str | None) -> Principal | None:
     )
 
 
-def _choose(memberships: list[Membership], org_hint: str | None) -> Membership | None:
+def _choose(memberships: list[Membership], org_hint: str | None) -> Membership:
     if org_hint:
         try:
             wanted = uuid.UUID(org_hint)
         except ValueError:
-            return None
-        return next((m for m in memberships if m.organization_id == wanted), None)
-    return memberships[0] if len(memberships) == 1 else None
+            wanted = None
+        chosen = next((m for m in memberships if m.organization_id == wanted), None)
+        if chosen is None:
+            raise NoOrganization(
+                f"you are not a member of an organization with the id in the {ORG_HEADER} "
+                "header: send the id of one of your organizations"
+            )
+        return chosen
+    if len(memberships) == 1:
+        return memberships[0]
+    if not memberships:
+        raise NoOrganization("you belong to no organization yet: ask an owner to invite you")
+    raise NoOrganization(
+        f"you belong to {len(memberships)} organizations: say which one to act in with the "
+        f"{ORG_HEADER} header"
+    )

@@ -11,8 +11,9 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any
 
-from assay.cli.support import prepare
+from assay.cli.support import connected, prepare
 from assay.crypto.keys import KekRing, generate_kek_entry
+from assay.crypto.rotation import rotate_kek as rewrap
 from assay.runtime import require_owner
 from assay.settings import Settings
 
@@ -33,9 +34,6 @@ def generate_kek(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def rotate_kek(args: argparse.Namespace, settings: Settings) -> int:
-    from assay.cli.support import connected
-    from assay.crypto.rotation import rotate_kek as rewrap
-
     dbs = await prepare(settings)
     key_file = settings.data_dir / "kek"
     embedded_file = settings.kek is None
