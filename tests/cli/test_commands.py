@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,19 @@ def test_export_schema_matches_the_committed_sdl(
 
     assert done.returncode == 0, done.stderr
     assert done.stdout == (REPO / "schema.graphql").read_text()
+
+
+def test_an_unreachable_database_is_a_clear_message(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": "postgresql://assay_app@127.0.0.1:1/assay",
+           "ASSAY_DATA_DIR": str(tmp_path)}
+
+    done = run_assay("admin", "create-org", "--name", "X", "--owner-email", "a@b.example",
+                     env=env)
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "assay: cannot reach a service ([Errno 111] Connect call failed ('127.0.0.1', 1)): "
+        "check DATABASE_URL, DATABASE_OWNER_URL and REDIS_URL, or unset them to use the "
+        "embedded default\n"
+    )

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from tortoise.exceptions import DBConnectionError
+
 from assay.cli import admin, audit, demo, keys, migrate, schema, serve, worker
 from assay.errors import DomainError
 from assay.settings import SettingsError, load_settings
@@ -36,5 +38,9 @@ def main(argv: list[str] | None = None) -> int:
             result = asyncio.run(result)
     except (SettingsError, DomainError) as exc:
         print(f"assay: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, DBConnectionError) as exc:
+        print(f"assay: cannot reach a service ({exc}): check DATABASE_URL, DATABASE_OWNER_URL "
+              "and REDIS_URL, or unset them to use the embedded default", file=sys.stderr)
         return 2
     return int(result)
