@@ -1,7 +1,9 @@
-"""Identifiers: time-ordered random UUIDs (version 7), so keyset pagination follows creation."""
+"""Identifiers: time-ordered random UUIDs (version 7), and the opaque global ids the API shows."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import threading
 import time
@@ -37,3 +39,17 @@ def new_id() -> uuid.UUID:
     value |= 0b10 << 62
     value |= int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     return uuid.UUID(int=value)
+
+
+def encode_id(type_name: str, pk: uuid.UUID) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_id(global_id: str) -> tuple[str, uuid.UUID] | None:
+    """(type name, primary key), or None when the id is not one of ours."""
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        type_name, _, raw = base64.urlsafe_b64decode(padded).decode().partition(":")
+        return type_name, uuid.UUID(raw)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None

@@ -60,3 +60,14 @@ async def test_a_revoked_session_asks_to_sign_in_again(
     assert response.status_code == 401
     assert [e["message"] for e in response.json()["errors"]] == [
         "your session has ended: sign in again"]
+
+
+async def test_the_header_takes_the_id_the_api_shows(gql: GraphQLClient, database: object) -> None:
+    org = await make_org()
+    caller = await owner(org)
+    shown = (await gql.data(VIEWER, caller=caller))["viewer"]["organizationId"]
+
+    response = await gql.http.post("/graphql", json={"query": VIEWER}, headers={
+        "cookie": caller.headers["cookie"], sessions.ORG_HEADER: shown})
+
+    assert response.json() == {"data": {"viewer": {"role": "OWNER", "organizationId": shown}}}

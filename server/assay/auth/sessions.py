@@ -16,6 +16,7 @@ from assay.auth.models import Session, User
 from assay.auth.permissions import ROLE_PERMISSIONS
 from assay.auth.principal import Principal
 from assay.db.transactions import tenant_transaction, user_transaction
+from assay.ids import decode_id
 from assay.organizations.models import Membership, MembershipProject
 
 COOKIE = "assay_session"
@@ -77,12 +78,20 @@ async def authenticate(token: str, org_hint: str | None) -> Principal | None:
     )
 
 
+def _organization_id(hint: str) -> uuid.UUID | None:
+    """The organization a header names: its global id (as the API shows it) or its UUID."""
+    decoded = decode_id(hint)
+    if decoded is not None and decoded[0] == "Organization":
+        return decoded[1]
+    try:
+        return uuid.UUID(hint)
+    except ValueError:
+        return None
+
+
 def _choose(memberships: list[Membership], org_hint: str | None) -> Membership:
     if org_hint:
-        try:
-            wanted = uuid.UUID(org_hint)
-        except ValueError:
-            wanted = None
+        wanted = _organization_id(org_hint)
         chosen = next((m for m in memberships if m.organization_id == wanted), None)
         if chosen is None:
             raise NoOrganization(

@@ -13,23 +13,11 @@ import strawberry
 from tortoise.queryset import QuerySet
 
 from assay.errors import invalid
+from assay.ids import decode_id as decode_id  # re-exported: the API's id helpers
+from assay.ids import encode_id as encode_id
 
 MAX_PAGE = 100
 DEFAULT_PAGE = 50
-
-
-def encode_id(type_name: str, pk: uuid.UUID) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
-
-
-def decode_id(global_id: str) -> tuple[str, uuid.UUID] | None:
-    """(type name, primary key), or None when the id is not one of ours."""
-    try:
-        padded = global_id + "=" * (-len(global_id) % 4)
-        type_name, _, raw = base64.urlsafe_b64decode(padded).decode().partition(":")
-        return type_name, uuid.UUID(raw)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
 
 
 def expect_id(global_id: str, type_name: str, field: str) -> uuid.UUID:
