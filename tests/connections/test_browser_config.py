@@ -9,7 +9,6 @@ import pytest
 
 from assay.connections import config
 from assay.connections.checks import CredentialRules, Issues
-from assay.connections.models import ConnectionKind
 from assay.connections.specs import BrowserSpec, SelectorsSpec, StepAction, StepSpec
 from assay.errors import ValidationFailed
 
@@ -97,9 +96,6 @@ def test_full_browser_config_is_kept() -> None:
         "navigation_timeout_ms": 1_000,
         "response_timeout_ms": 600_000,
         "quiet_period_ms": 60_000,
-    }
-    assert config.config_credentials(ConnectionKind.BROWSER, normalise(spec)) == {
-        "user", "password"
     }
 
 

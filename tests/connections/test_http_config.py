@@ -438,10 +438,3 @@ def test_every_problem_is_reported_at_once() -> None:
         ("input.http.timeoutSeconds", "OUT_OF_RANGE"),
     ]
 
-
-def test_referenced_credentials() -> None:
-    stored = normalise(replace(BASE, auth=HttpAuthSpec(AuthType.BEARER),
-                               secret_headers=("X-Token",)))
-
-    assert config.config_credentials(ConnectionKind.HTTP, stored) == {"auth", "header:X-Token"}
-    assert config.config_credentials(ConnectionKind.HTTP, normalise(BASE)) == set()

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 
 from assay.audit.models import AuditEvent
-from assay.connections import service
+from assay.connections import config, service
 from assay.connections.models import AgentConnection, ConnectionCredential, ConnectionKind
 from assay.connections.specs import (
     AuthType,
@@ -98,13 +98,18 @@ async def test_duplicate_name_in_project_is_a_conflict(database: object) -> None
     org = await make_org()
     await create(org)
 
-    with pytest.raises(Conflict) as caught:
-        await create(org, secrets={"auth": "another-secret-value"})
+    async with tenant_transaction(org.id):
+        with pytest.raises(Conflict) as caught:
+            await service.create_connection(project_id=org.project_id, name="Bot", spec=HTTP,
+                                            credentials=[CredentialValue("auth", "other-value")])
+        # The clash is contained in a savepoint: the transaction goes on working.
+        connections = await AgentConnection.all().count()
 
     assert (caught.value.code, caught.value.message) == (
         "DUPLICATE_NAME",
         "a connection named 'Bot' already exists in this project: choose another name",
     )
+    assert connections == 1
     async with tenant_transaction(org.id):
         assert await ConnectionCredential.all().count() == 1
 
@@ -197,12 +202,19 @@ async def test_renaming_onto_another_connection_is_a_conflict(database: object) 
     await create(org, name="First")
     second = await create(org, name="Second")
 
-    with pytest.raises(Conflict):
-        async with tenant_transaction(org.id):
-            await service.update_connection(second.id, name="First")
-
     async with tenant_transaction(org.id):
-        assert (await AgentConnection.get(id=second.id)).name == "Second"
+        with pytest.raises(Conflict) as caught:
+            await service.update_connection(second.id, name="First")
+        # The clash is contained in a savepoint: the transaction goes on working.
+        names = await AgentConnection.all().order_by("name").values_list("name", flat=True)
+
+    assert (caught.value.code, caught.value.message) == (
+        "DUPLICATE_NAME",
+        "a connection named 'First' already exists in this project: choose another name",
+    )
+    assert names == ["First", "Second"]
+    assert [action for action, _ in await audit_actions(org, second.id)] == [
+        "connection.create"]
 
 
 async def test_rotate_replaces_in_place_and_adds_new(database: object) -> None:
@@ -244,6 +256,25 @@ async def test_rotate_refuses_bad_input_and_unknown_connection(database: object)
         (("name",), "INVALID_NAME"), (("value",), "REQUIRED")]
     async with tenant_transaction(other.id):
         assert await service.open_credentials(foreign.id) == {"auth": SECRET}
+
+
+async def test_rotate_refuses_a_credential_beyond_the_limit(database: object) -> None:
+    org = await make_org()
+    secrets = {"auth": SECRET,
+               **{f"c{index}": f"value-{index}" for index in range(config.MAX_CREDENTIALS - 1)}}
+    connection = await create(org, secrets=secrets)
+
+    with pytest.raises(ValidationFailed) as caught:
+        async with tenant_transaction(org.id):
+            await service.rotate_credential(connection.id, name="extra", value="one-too-many")
+
+    assert [(i.path, i.message, i.code) for i in caught.value.issues] == [(
+        ("name",), f"a connection holds at most {config.MAX_CREDENTIALS} credentials: rotate "
+        "one it already has, or create another connection", "TOO_MANY")]
+    async with tenant_transaction(org.id):
+        assert await service.open_credentials(connection.id) == secrets
+    assert [action for action, _ in await audit_actions(org, connection.id)] == [
+        "connection.create"]
 
 
 async def test_open_credentials_of_another_organization_is_not_found(database: object) -> None:

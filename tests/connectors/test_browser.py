@@ -15,6 +15,7 @@ from assay.connections.checks import CredentialRules, Issues
 from assay.connections.specs import BrowserSpec, SelectorsSpec, StepAction, StepSpec
 from assay.connectors.browser import BrowserConnector
 from assay.connectors.browser_proxy import GuardProxy
+from assay.connectors.browser_record import Secrets
 from assay.connectors.network import NetworkPolicy, refusal
 from assay.connectors.registry import connector_for
 from assay.settings import Settings
@@ -201,6 +202,13 @@ async def test_login_with_a_credential(browser: BrowserConnector, agent: ChatAge
     ]
     assert agent.logins == ["ada"]
     assert PASSWORD not in repr(exchange)
+
+
+def test_every_encoding_of_a_credential_is_redacted() -> None:
+    secrets = Secrets({"password": 'p"w/rd 1'})
+
+    assert secrets.redact('{"pw": "p\\"w/rd 1"} p%22w%2Frd%201 p%22w%2Frd+1 p"w/rd 1') == (
+        '{"pw": "[secret]"} [secret] [secret] [secret]')
 
 
 async def test_a_credential_in_the_message_or_the_answer_is_redacted(

@@ -17,6 +17,7 @@ from assay.connections.checks import CredentialRules, Issues
 from assay.connections.http_config import normalise_http
 from assay.connections.specs import AuthType, HttpAuthSpec, HttpMethod, HttpSpec
 from assay.connectors.http import HttpConnector
+from assay.connectors.http_redaction import Redactor
 from assay.connectors.http_retry import RetryPolicy, retry_after_seconds
 from assay.connectors.http_stream import sse_events
 from assay.connectors.network import NetworkPolicy
@@ -489,6 +490,14 @@ async def test_a_long_answer_is_whole_and_its_record_truncated(
 
 
 # -- credentials and redaction ---------------------------------------------------------------
+
+def test_redaction_is_one_pass_so_a_replacement_is_never_redacted_again() -> None:
+    redactor = Redactor(["se", "cret!", 'q"uo/te'])
+
+    assert redactor.text('secret! {"k": "q\\"uo/te"} q%22uo%2Fte') == (
+        '[secret][secret] {"k": "[secret]"} [secret]')
+    assert Redactor([]).text("nothing to hide") == "nothing to hide"
+
 
 async def test_bearer_auth_is_sent_and_never_shown(agent: Agent, connector: HttpConnector
                                                    ) -> None:

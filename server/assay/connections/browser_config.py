@@ -51,12 +51,6 @@ def normalise_browser(issues: Issues, path: Path, spec: BrowserSpec,
     }
 
 
-def browser_credentials(config: dict[str, Any]) -> set[str]:
-    """The credential names a stored BROWSER config references."""
-    steps = [*config["login_steps"], *config["post_navigation_steps"]]
-    return {ref for step in steps for ref in credential_refs(step.get("value", "")) if ref}
-
-
 def _timeouts(issues: Issues, path: Path, spec: BrowserSpec) -> dict[str, int]:
     navigation = checks.bounded(issues, (*path, "navigationTimeoutMs"),
                                 spec.navigation_timeout_ms, NAVIGATION_TIMEOUT_MS,

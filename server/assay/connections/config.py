@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from assay.connections import checks
-from assay.connections.browser_config import browser_credentials, normalise_browser
+from assay.connections.browser_config import normalise_browser
 from assay.connections.checks import CredentialRules, Issues, Path
-from assay.connections.http_config import http_credentials, normalise_http
+from assay.connections.http_config import normalise_http
 from assay.connections.models import ConnectionKind
 from assay.connections.specs import ConnectionSpec, CredentialValue, HttpSpec
 
@@ -43,13 +43,6 @@ def normalise_name(issues: Issues, path: Path, name: str) -> str:
         issues.add(path, f"give the connection a name of 1 to {MAX_NAME} characters",
                    "INVALID_NAME")
     return result
-
-
-def config_credentials(kind: ConnectionKind, config: dict[str, Any]) -> set[str]:
-    """The credential names a stored config needs."""
-    if kind is ConnectionKind.HTTP:
-        return http_credentials(config)
-    return browser_credentials(config)
 
 
 def credential_list(issues: Issues, path: Path,

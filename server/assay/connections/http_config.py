@@ -56,14 +56,6 @@ def normalise_http(issues: Issues, path: Path, spec: HttpSpec,
     }
 
 
-def http_credentials(config: dict[str, Any]) -> set[str]:
-    """The credential names a stored HTTP config needs."""
-    names = {f"{SECRET_HEADER_PREFIX}{name}" for name in config["secret_headers"]}
-    if config["auth"]["type"] != AuthType.NONE.value:
-        names.add(AUTH_CREDENTIAL)
-    return names
-
-
 def _url(issues: Issues, path: Path, spec: HttpSpec) -> str:
     """The URL, checked: its shape, {{message}} for GET, sessionIdPath for {{session_id}}."""
     known = len(issues.items)

@@ -46,7 +46,7 @@ async def probe(connection_id: uuid.UUID, message: str, settings: Settings) -> P
     if not message.strip() or len(message) > MAX_MESSAGE:
         raise invalid("message", f"give a message of 1 to {MAX_MESSAGE} characters")
     connection = await service.get_connection(connection_id)
-    credentials = await service.open_credentials(connection_id)
+    credentials = await service.unseal_credentials(connection)
     connector = connector_for(connection.kind)()
     await connector.start(ConnectorContext(
         guard=NetworkPolicy(allow_private=settings.allow_private_targets),

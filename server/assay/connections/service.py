@@ -27,6 +27,7 @@ __all__ = [
     "list_connections",
     "open_credentials",
     "rotate_credential",
+    "unseal_credentials",
     "update_connection",
 ]
 
@@ -97,8 +98,6 @@ def _duplicate(name: str) -> Conflict:
 
 
 async def _insert(project: Project, fields: dict[str, Any]) -> AgentConnection:
-    if await AgentConnection.exists(project_id=project.id, name=fields["name"]):
-        raise _duplicate(fields["name"])
     try:
         async with in_transaction():  # a savepoint: a clash leaves the request usable
             return await AgentConnection.create(project_id=project.id, **fields)
@@ -150,11 +149,6 @@ async def _changes(connection: AgentConnection, name: str | None,
 
 
 async def _save(connection: AgentConnection, changes: dict[str, Any]) -> None:
-    name = changes.get("name")
-    if name is not None and await AgentConnection.filter(
-        project_id=connection.project_id, name=name
-    ).exclude(id=connection.id).exists():
-        raise _duplicate(name)
     for key, value in changes.items():
         setattr(connection, key, value)
     try:
@@ -177,9 +171,12 @@ async def rotate_credential(
     if existing is not None:
         credential = await vault.replace(existing, value)
     else:
-        if len(await vault.names_of(connection.id)) >= config.MAX_CREDENTIALS:
+        if await ConnectionCredential.filter(
+            connection_id=connection.id
+        ).count() >= config.MAX_CREDENTIALS:
             raise invalid("name", f"a connection holds at most {config.MAX_CREDENTIALS} "
-                          "credentials", "TOO_MANY")
+                          "credentials: rotate one it already has, or create another "
+                          "connection", "TOO_MANY")
         credential = await vault.add(connection, name, value)
     await audit.record("connection.credential.rotate", target_type=TARGET,
                        target_id=connection.id,
@@ -193,6 +190,10 @@ async def open_credentials(connection_id: uuid.UUID) -> dict[str, str]:
     Raises NotFound for an invisible connection and CredentialUnreadable when a value does
     not open (moved to another row or organization, altered, or its key is not configured).
     """
-    connection = await get_connection(connection_id)
+    return await unseal_credentials(await get_connection(connection_id))
+
+
+async def unseal_credentials(connection: AgentConnection) -> dict[str, str]:
+    """Name → plaintext of every credential of an already loaded ``connection``."""
     rows = await ConnectionCredential.filter(connection_id=connection.id).order_by("name")
     return {row.name: await vault.open_value(row) for row in rows}

@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assay.connections.specs import StepAction
 from assay_sdk.connectors import ConnectorError
 
-ACTIONS = ("FILL", "CLICK", "PRESS", "WAIT", "NAVIGATE")
+ACTIONS = frozenset(action.value for action in StepAction)
 
 
 @dataclass(frozen=True, kw_only=True)

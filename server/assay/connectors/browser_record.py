@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
 
 from playwright.async_api import ConsoleMessage, Dialog, Request
 
-from assay.connections.templates import CREDENTIAL_REF, PLACEHOLDER, fill_step_value
+from assay.connections.templates import (
+    CREDENTIAL_REF,
+    PLACEHOLDER,
+    credential_refs,
+    fill_step_value,
+)
 from assay.connectors.browser_options import Step
+from assay.connectors.http_redaction import SECRET, Redactor
 from assay_sdk.connectors import ConnectorError
 
-SECRET = "[secret]"
 MAX_LOG_LINES = 2_000
 MAX_LINE = 4_000
 
@@ -25,10 +28,7 @@ class Secrets:
 
     def __init__(self, credentials: Mapping[str, str]) -> None:
         self._credentials = dict(credentials)
-        forms = {form for value in credentials.values() if value.strip()
-                 for form in (value, quote(value, safe=""))}
-        ordered = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self._redactor = Redactor(self._credentials.values())
 
     def fill(self, step: Step) -> str:
         """The step's value with each {{credentials.NAME}} replaced by the secret."""
@@ -40,12 +40,11 @@ class Secrets:
                 "set: add it to the connection's credentials") from None
 
     def redact(self, text: str) -> str:
-        """``text`` with every credential value (also percent-encoded) shown as [secret]."""
-        return self._pattern.sub(SECRET, text) if self._pattern else text
+        """``text`` with every credential value (also percent- or JSON-encoded) as [secret]."""
+        return self._redactor.text(text)
 
     def uses_secret(self, step: Step) -> bool:
-        return any(CREDENTIAL_REF.fullmatch(m.group(1))
-                   for m in PLACEHOLDER.finditer(step.value or ""))
+        return any(ref is not None for ref in credential_refs(step.value or ""))
 
 
 def shown(step: Step) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus
@@ -19,18 +20,19 @@ ALWAYS_SECRET = frozenset({"authorization", "proxy-authorization", "cookie", "se
 class Redactor:
     """Replaces every credential value (raw, percent- and JSON-encoded) with "[secret]"."""
 
-    def __init__(self, secrets: Iterable[str], secret_headers: frozenset[str]) -> None:
+    def __init__(self, secrets: Iterable[str], secret_headers: frozenset[str] = frozenset()
+                 ) -> None:
         forms = {form for value in secrets if value
                  for form in (value, quote(value, safe=""), quote_plus(value),
                               str(httpx.QueryParams({"k": value}))[2:],
                               json.dumps(value)[1:-1])}
-        self._forms = sorted((form for form in forms if form), key=len, reverse=True)
+        ordered = sorted((form for form in forms if form), key=len, reverse=True)
+        # One pass, longest form first: a replacement is never matched again.
+        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._headers = secret_headers
 
     def text(self, value: str) -> str:
-        for form in self._forms:
-            value = value.replace(form, SECRET)
-        return value
+        return self._pattern.sub(SECRET, value) if self._pattern else value
 
     def headers(self, headers: httpx.Headers) -> dict[str, str]:
         return {name: SECRET if name.lower() in self._headers else self.text(value)

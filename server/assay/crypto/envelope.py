@@ -64,6 +64,11 @@ def _aad(org_id: uuid.UUID, binding: Binding, version: int) -> bytes:
     ).encode()
 
 
+async def create_data_key() -> None:
+    """Give the organization in scope its first data key (done when it is created)."""
+    await _current_key(require_org())
+
+
 async def _current_key(org_id: uuid.UUID) -> tuple[int, bytes]:
     row = await OrgDataKey.filter().order_by("-version").first()
     if row is None:

@@ -46,7 +46,7 @@ async def create_organization(*, name: str, owner_email: str, project_name: str 
     async with tenant_transaction(org_id):
         await Organization.create(id=org_id, name=name)
         await Membership.create(user_id=owner.id, role=Role.OWNER)
-        await envelope.seal("bootstrap", envelope.Binding("organizations", org_id, "probe"))
+        await envelope.create_data_key()
         await audit.record("organization.create", target_type="Organization", target_id=org_id,
                            details={"name": name, "owner": email})
         project = await projects.create_project(name=project_name, description="")

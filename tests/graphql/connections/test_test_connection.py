@@ -11,6 +11,8 @@ import httpx
 import pytest
 
 from assay.app import create_app
+from assay.connectors.http_response import status_hint
+from assay.connectors.network import refusal
 from assay.db.config import DatabaseUrl
 from assay.settings import Secret, Settings
 from tests.connectors.agents import Agent, serving
@@ -102,8 +104,10 @@ async def test_an_agent_error_is_reported_with_its_status(
         "testConnection"]
 
     assert (result["ok"], result["reply"], result["attempts"]) == (False, None, 1)
-    assert result["failure"]["code"] == "HTTP_STATUS"
-    assert "401" in result["failure"]["message"]
+    assert result["failure"] == {
+        "code": "HTTP_STATUS",
+        "message": f"the agent answered 401 Unauthorized: {status_hint(401)}",
+    }
     assert len(agent.received) == 1
 
 
@@ -117,9 +121,9 @@ async def test_loopback_targets_are_refused_unless_the_operator_allows_them(
     result = (await gql.data(TEST, {"id": connection, "message": "Hi"}, caller))[
         "testConnection"]
 
-    assert (result["ok"], result["attempts"], result["failure"]["code"]) == (
-        False, 0, "SSRF_REFUSED")
-    assert "ASSAY_ALLOW_PRIVATE_TARGETS" in result["failure"]["message"]
+    assert (result["ok"], result["attempts"]) == (False, 0)
+    assert result["failure"] == {"code": "SSRF_REFUSED",
+                                 "message": refusal("127.0.0.1", "127.0.0.1").message}
     assert agent.received == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import asyncpg
@@ -42,6 +43,11 @@ async def test_update_renames_and_replaces_the_configuration(
         "sessionIdPath": None, "timeoutSeconds": 5,
     }
     assert (await table_counts(owner_db, org.id))[2] == events_before + 1
+    event = await owner_db.fetchrow(
+        "SELECT action, details FROM audit_events WHERE organization_id = $1 "
+        "ORDER BY seq DESC LIMIT 1", org.id)
+    assert (event["action"], json.loads(event["details"])) == (
+        "connection.update", {"changed": ["concurrency", "config", "name"], "name": "Renamed"})
 
 
 async def test_update_refuses_a_kind_change_and_missing_credentials(
