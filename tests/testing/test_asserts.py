@@ -225,10 +225,18 @@ def test_language_must_be_a_two_letter_code() -> None:
 
 
 def test_case_sensitivity_only_where_it_makes_sense() -> None:
-    for kind in ("json_schema", "json_path", "response_time_ms", "max_length", "min_length",
-                 "language"):
-        issues = issues_of([{"type": kind, "caseSensitive": False}])
-        assert (("asserts", "0", "caseSensitive"), "NOT_APPLICABLE") in issues, kind
+    valid: list[dict[str, Any]] = [
+        {"type": "json_schema", "schema": {"type": "object"}},
+        {"type": "json_path", "path": "usage", "mode": "exists"},
+        {"type": "response_time_ms", "max": 2000},
+        {"type": "max_length", "max": 500},
+        {"type": "min_length", "min": 3},
+        {"type": "language", "language": "en"},
+    ]
+    for rule in valid:
+        assert issues_of([{**rule, "caseSensitive": False}]) == [
+            (("asserts", "0", "caseSensitive"), "NOT_APPLICABLE")
+        ], rule["type"]
 
 
 def test_fields_of_other_types_and_unknown_fields() -> None:
@@ -439,6 +447,19 @@ def test_json_path_exists_and_negative_index() -> None:
         True, "expected the answer to have no value at 'items.-1.id'; 'items' is a list of 0 "
               "items, so it has no item '-1'"
     )
+
+
+def test_json_path_indexes_are_plain_digits() -> None:
+    items = '{"items": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}'
+
+    assert [check(saved(type="json_path", path=f"items.{index}", mode="exists"), items).reason
+            for index in ("10", "1_0", "+1")] == [
+        "expected the answer to have a value at 'items.10'; it has 10",
+        "expected the answer to have a value at 'items.1_0'; 'items' is a list of 12 items, "
+        "so it has no item '1_0'",
+        "expected the answer to have a value at 'items.+1'; 'items' is a list of 12 items, "
+        "so it has no item '+1'",
+    ]
 
 
 def test_response_time() -> None:

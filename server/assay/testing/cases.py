@@ -42,13 +42,18 @@ MAX_IDS = 1000
 M = TypeVar("M", bound=Model)
 
 
+async def get_row(model: type[M], pk: uuid.UUID, *, lock: bool = False) -> M:
+    """The visible ``model`` row ``pk`` (locked for update when ``lock``), or NotFound."""
+    queryset = model.filter(id=pk)
+    row = await (queryset.select_for_update() if lock else queryset).first()
+    if row is None:
+        raise NotFound(model.__name__, pk)
+    return row
+
+
 async def get_case(case_id: uuid.UUID, *, lock: bool = False) -> TestCase:
     """A visible test case (locked for update when ``lock``), or NotFound."""
-    queryset = TestCase.filter(id=case_id)
-    case = await (queryset.select_for_update() if lock else queryset).first()
-    if case is None:
-        raise NotFound("TestCase", case_id)
-    return case
+    return await get_row(TestCase, case_id, lock=lock)
 
 
 async def resolve_all(model: type[M], ids: Sequence[uuid.UUID], path: tuple[str, ...]

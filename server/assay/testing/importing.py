@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
@@ -21,7 +22,7 @@ from assay.projects.service import get_project
 from assay.testing import case_io
 from assay.testing.cases import INPUT, LIVE_STATUSES, case_draft, write_new_case
 from assay.testing.models import CaseImport, CaseStatus, Suite, SuiteTestCase, TestCase
-from assay.testing.suites import get_suite
+from assay.testing.suites import get_suite, link_cases
 from assay.testing.validation import CaseDraft
 
 CONTENT = (*INPUT, "content")
@@ -35,11 +36,16 @@ class ImportOutcome:
     replayed: bool
 
 
+def _within(path: tuple[str, ...], failed: ValidationFailed) -> ValidationFailed:
+    """The same issues, located under ``path``."""
+    return ValidationFailed([Issue((*path, *i.path), i.message, i.code) for i in failed.issues])
+
+
 def _check_format(fmt: str) -> str:
-    if fmt not in case_io.FORMATS:
-        raise invalid((*INPUT, "format"), f"use one of {', '.join(case_io.FORMATS)}",
-                      "UNKNOWN_FORMAT")
-    return fmt
+    try:
+        return case_io.format_of(fmt)
+    except ValidationFailed as failed:
+        raise _within(INPUT, failed) from None
 
 
 def _check_key(key: str) -> str:
@@ -69,9 +75,8 @@ def parse(content: str, fmt: str) -> list[CaseDraft]:
     """The document's cases (at least one); errors carry input.content.line.<n>... paths."""
     try:
         return case_io.parse_cases(content, fmt)
-    except ValidationFailed as exc:
-        raise ValidationFailed([Issue((*CONTENT, *i.path), i.message, i.code)
-                                for i in exc.issues]) from None
+    except ValidationFailed as failed:
+        raise _within(CONTENT, failed) from None
 
 
 async def import_cases(
@@ -92,9 +97,7 @@ async def import_cases(
         drafts = parse(content, fmt)
         cases = [await write_new_case(project.id, draft) for draft in drafts]
         if suite is not None:
-            for case in cases:
-                await SuiteTestCase.create(project_id=project.id, suite_id=suite.id,
-                                           test_case_id=case.id)
+            await link_cases(suite, cases)
         await CaseImport.create(project_id=project.id, idempotency_key=key, format=fmt,
                                 content_hash=digest, test_case_ids=[str(c.id) for c in cases])
         await audit.record("testcase.import", target_type="Project", target_id=project.id,
@@ -132,8 +135,8 @@ async def export_cases(
     queryset = TestCase.filter(project_id=project.id, status__in=list(statuses))
     suite = await _target_suite(project.id, suite_id)
     if suite is not None:
-        linked = SuiteTestCase.filter(suite_id=suite.id).values_list("test_case_id", flat=True)
-        queryset = queryset.filter(id__in=list(await linked))
+        linked = SuiteTestCase.filter(suite_id=suite.id).values("test_case_id")
+        queryset = queryset.filter(id__in=Subquery(linked))
     cases = await queryset.order_by("created_at", "id")
     drafts = [case_draft(case) for case in cases]
     return Export(format=fmt, count=len(drafts), content=case_io.export_cases(drafts, fmt))

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
-from assay.errors import Conflict, NotFound
+from assay.errors import Conflict
 from assay.projects.service import get_project
-from assay.testing.cases import INPUT, check_same_project, resolve_all
+from assay.testing.cases import INPUT, check_same_project, get_row, resolve_all
 from assay.testing.models import CaseStatus, Plan, PlanStatus, PlanSuite, Suite, SuiteTestCase
 from assay.testing.suites import clean_description, clean_name
 
@@ -28,11 +29,7 @@ TRANSITIONS: dict[PlanStatus, tuple[PlanStatus, ...]] = {
 
 
 async def get_plan(plan_id: uuid.UUID, *, lock: bool = False) -> Plan:
-    queryset = Plan.filter(id=plan_id)
-    plan = await (queryset.select_for_update() if lock else queryset).first()
-    if plan is None:
-        raise NotFound("Plan", plan_id)
-    return plan
+    return await get_row(Plan, plan_id, lock=lock)
 
 
 async def _suites_for(project_id: uuid.UUID, suite_ids: Sequence[uuid.UUID]) -> list[Suite]:
@@ -129,9 +126,9 @@ def _bad_move(current: PlanStatus, wanted: PlanStatus, allowed: Sequence[PlanSta
 
 
 async def _has_live_case(plan: Plan) -> bool:
-    suite_ids = PlanSuite.filter(plan_id=plan.id).values_list("suite_id", flat=True)
+    suite_ids = Subquery(PlanSuite.filter(plan_id=plan.id).values("suite_id"))
     return await SuiteTestCase.filter(
-        suite_id__in=list(await suite_ids), test_case__status__not=CaseStatus.ARCHIVED
+        suite_id__in=suite_ids, test_case__status__not=CaseStatus.ARCHIVED
     ).exists()
 
 

@@ -11,15 +11,14 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from assay.audit import service as audit
-from assay.errors import Conflict, Issue, NotFound, ValidationFailed, invalid
+from assay.errors import Conflict, Issue, ValidationFailed, invalid
 from assay.projects.service import get_project
-from assay.testing.cases import INPUT, check_same_project, resolve_all
+from assay.testing.cases import INPUT, check_same_project, get_row, resolve_all
 from assay.testing.models import CaseStatus, Suite, SuiteTestCase, TestCase
+from assay.testing.validation import MAX_TAG_CHARS, MAX_TAGS
 
 CASE_IDS = (*INPUT, "testCaseIds")
 MAX_DESCRIPTION = 10_000
-MAX_TAGS = 30
-MAX_TAG_LENGTH = 50
 
 
 def clean_name(value: str, kind: str) -> str:
@@ -39,11 +38,11 @@ def clean_description(value: str) -> str:
 
 
 def clean_tags(values: Sequence[str]) -> list[str]:
-    """Tags trimmed, duplicates dropped; each 1 to 50 characters, at most 50 of them."""
+    """Tags trimmed, duplicates dropped; each 1 to MAX_TAG_CHARS characters, at most MAX_TAGS."""
     path = (*INPUT, "tags")
     issues = [
-        Issue((*path, str(i)), f"give a tag of 1 to {MAX_TAG_LENGTH} characters")
-        for i, tag in enumerate(values) if not 0 < len(tag.strip()) <= MAX_TAG_LENGTH
+        Issue((*path, str(i)), f"give a tag of 1 to {MAX_TAG_CHARS} characters, or remove it")
+        for i, tag in enumerate(values) if not 0 < len(tag.strip()) <= MAX_TAG_CHARS
     ]
     if issues:
         raise ValidationFailed(issues)
@@ -54,11 +53,7 @@ def clean_tags(values: Sequence[str]) -> list[str]:
 
 
 async def get_suite(suite_id: uuid.UUID, *, lock: bool = False) -> Suite:
-    queryset = Suite.filter(id=suite_id)
-    suite = await (queryset.select_for_update() if lock else queryset).first()
-    if suite is None:
-        raise NotFound("Suite", suite_id)
-    return suite
+    return await get_row(Suite, suite_id, lock=lock)
 
 
 async def create_suite(
@@ -96,13 +91,18 @@ async def add_cases(*, suite_id: uuid.UUID, case_ids: Sequence[uuid.UUID]) -> Su
         suite_id=suite.id, test_case_id__in=[c.id for c in cases]
     ).values_list("test_case_id", flat=True))
     new = [case for case in cases if case.id not in present]
-    for case in new:
-        await SuiteTestCase.create(project_id=suite.project_id, suite_id=suite.id,
-                                   test_case_id=case.id)
+    await link_cases(suite, new)
     if new:
         await audit.record("suite.add_cases", target_type="Suite", target_id=suite.id,
                            details={"added": len(new), "testCaseIds": [str(c.id) for c in new]})
     return SuiteChange(suite, len(new))
+
+
+async def link_cases(suite: Suite, cases: Sequence[TestCase]) -> None:
+    """Put cases that are not in ``suite`` yet into it (no audit: the caller records one)."""
+    for case in cases:
+        await SuiteTestCase.create(project_id=suite.project_id, suite_id=suite.id,
+                                   test_case_id=case.id)
 
 
 def _refuse_archived(cases: Sequence[TestCase], ids: Sequence[uuid.UUID]) -> None:

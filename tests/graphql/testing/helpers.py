@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.support import Caller, GraphQLClient
+from tests.testing.cases_support import simple_case
 
 ERRORS = """
     ... on MutationError { code message }
@@ -143,6 +145,16 @@ async def create_suite(gql: GraphQLClient, caller: Caller, project_id: str, name
         await ok(gql, ADD_CASES, {"suiteId": suite_id, "ids": case_ids}, caller,
                  "addTestCasesToSuite")
     return suite_id
+
+
+async def import_simple_cases(gql: GraphQLClient, caller: Caller, project_id: str,
+                              titles: list[str], key: str) -> list[str]:
+    """Import a SIMPLE case per title (one JSON document) and return their ids, in order."""
+    document = json.dumps([simple_case(title) for title in titles])
+    result = await ok(gql, IMPORT, {"input": {"projectId": project_id, "format": "JSON",
+                                              "content": document, "idempotencyKey": key}},
+                      caller, "importTestCases")
+    return [case["id"] for case in result["testCases"]]
 
 
 async def create_project(gql: GraphQLClient, caller: Caller, name: str) -> str:

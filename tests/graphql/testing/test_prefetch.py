@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
-from tests.graphql.testing.helpers import IMPORT, create_suite, ok
+from tests.graphql.testing.helpers import create_suite, import_simple_cases
 from tests.support import GraphQLClient, make_org, owner
-from tests.testing.cases_support import simple_case
 
 DIRECT = """query($p: ID!) { testCases(projectId: $p) { edges { node {
   title project { name } suites { name } } } } }"""
@@ -24,11 +21,8 @@ async def test_relations_read_the_same_whichever_path_loads_them(
 ) -> None:
     org = await make_org()
     caller = await owner(org)
-    document = json.dumps([simple_case("Refunds"), simple_case("Baggage")])
-    imported = await ok(gql, IMPORT, {"input": {"projectId": org.project_gid, "format": "JSON",
-                                                "content": document, "idempotencyKey": "k"}},
-                        caller, "importTestCases")
-    refunds, baggage = (case["id"] for case in imported["testCases"])
+    refunds, baggage = await import_simple_cases(gql, caller, org.project_gid,
+                                                 ["Refunds", "Baggage"], "k")
     await create_suite(gql, caller, org.project_gid, "Zeta", [refunds, baggage])
     await create_suite(gql, caller, org.project_gid, "Alpha", [refunds])
 

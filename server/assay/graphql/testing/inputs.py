@@ -11,7 +11,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from assay.errors import Issue, ValidationFailed
-from assay.graphql.relay import decode_id
+from assay.graphql.relay import expect_id
 from assay.graphql.testing.types import TestCaseDifficulty, TestCaseMode, TestCaseStatus
 from assay.testing.cases import CONTENT_FIELDS
 
@@ -57,13 +57,10 @@ def expect_ids(ids: Sequence[strawberry.ID], type_name: str, path: str) -> list[
     keys: list[uuid.UUID] = []
     issues: list[Issue] = []
     for i, global_id in enumerate(ids):
-        decoded = decode_id(global_id)
-        if decoded is None or decoded[0] != type_name:
-            issues.append(Issue((*path.split("."), str(i)),
-                                f"not a {type_name} id: pass the id field of a {type_name}",
-                                "INVALID_ID"))
-        else:
-            keys.append(decoded[1])
+        try:
+            keys.append(expect_id(global_id, type_name, f"{path}.{i}"))
+        except ValidationFailed as failed:
+            issues.extend(failed.issues)
     if issues:
         raise ValidationFailed(issues)
     return keys

@@ -10,7 +10,7 @@ from assay.graphql.lookahead import node_fields
 from assay.graphql.projects.loaders import projects_by_id
 from assay.graphql.projects.types import ProjectType
 from assay.graphql.testing import loaders
-from assay.graphql.testing.types import SuiteType, TestCaseType
+from assay.graphql.testing.types import TestCaseType, suites_by_name
 
 
 async def prefetch_cases(info: strawberry.Info, cases: Sequence[TestCaseType]) -> None:
@@ -26,8 +26,6 @@ async def prefetch_cases(info: strawberry.Info, cases: Sequence[TestCaseType]) -
         per_case = await batch.get(loaders.suite_ids_by_case).load_many([c.pk for c in cases])
         suite_ids = list({suite_id for ids in per_case for suite_id in ids})
         rows = await batch.get(loaders.suites_by_id).load_many(suite_ids)
-        suites = {row.id: SuiteType.from_model(row) for row in rows if row is not None}
+        found = dict(zip(suite_ids, rows, strict=True))
         for case, ids in zip(cases, per_case, strict=True):
-            case.prefetched_suites = sorted(
-                (suites[i] for i in ids if i in suites), key=lambda suite: suite.name
-            )
+            case.prefetched_suites = suites_by_name(found[i] for i in ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar, cast
@@ -127,8 +127,9 @@ class TestCaseType(Node, TestCaseContent):
 
     async def _load_suites(self, info: strawberry.Info) -> list[SuiteType]:
         suite_ids = await info.context.loaders.load(loaders.suite_ids_by_case, self.pk)
-        rows = await info.context.loaders.get(loaders.suites_by_id).load_many(suite_ids)
-        return sorted((SuiteType.from_model(row) for row in rows), key=lambda s: s.name)
+        return suites_by_name(
+            await info.context.loaders.get(loaders.suites_by_id).load_many(suite_ids)
+        )
 
     @described("Every version, newest first (the first is the current one).")
     async def versions(self, info: strawberry.Info) -> list[TestCaseVersionType]:
@@ -191,6 +192,12 @@ class SuiteType(Node):
         return cls(id=strawberry.ID(encode_id("Suite", row.id)), pk=row.id,
                    project_pk=row.project_id, name=row.name, description=row.description,
                    tags=row.tags, created_at=row.created_at)
+
+
+def suites_by_name(rows: Iterable[Suite | None]) -> list[SuiteType]:
+    """The suites among ``rows`` (None for one not visible), sorted by name."""
+    return sorted((SuiteType.from_model(row) for row in rows if row is not None),
+                  key=lambda suite: suite.name)
 
 
 @strawberry.type(name="Plan", description="The executable unit: an ordered set of suites.")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assay.testing.asserts.json_values import json_text
+
+_INDEX = re.compile(r"-?[0-9]+")
 
 
 def path_problem(path: str) -> str | None:
@@ -41,10 +44,10 @@ def resolve(document: Any, path: str) -> tuple[bool, Any, str]:
 
 
 def _index(segment: str, size: int) -> int | None:
-    try:
-        index = int(segment)
-    except ValueError:
+    """The list index ``segment`` names: plain digits, or ``-`` and digits from the end."""
+    if not _INDEX.fullmatch(segment):  # int() also takes "+1", "1_0", non-ASCII digits
         return None
+    index = int(segment)
     if index < 0:
         index += size
     return index if 0 <= index < size else None
