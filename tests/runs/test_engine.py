@@ -16,43 +16,26 @@ from assay.db.transactions import tenant_transaction
 from assay.errors import Conflict, ValidationFailed
 from assay.graphql.relay import expect_id
 from assay.runs import jobs, queue, service
+from assay.runs.connectors import default_pool
 from assay.runs.hashing import stored_hash_matches
-from assay.runs.models import Run, RunCase, RunCaseResult
+from assay.runs.models import RunCase
 from assay.settings import Settings
 from tests.connectors.agents import Agent
-from tests.runs.world import TOKEN, RunWorld, add_connection, build, drain, http_agent
+from tests.runs.world import (
+    CHAT_BODIES,
+    SIMPLE_BODY,
+    TOKEN,
+    WRONG_BODY,
+    RunWorld,
+    add_connection,
+    build,
+    drain,
+    get_run,
+    http_agent,
+    results,
+    start,
+)
 from tests.support import GraphQLClient, Org
-
-CHAT_BODIES = [
-    '{"messages": [{"role": "user", "content": "Hi"}]}',
-    '{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": '
-    '"echo: Hi"}, {"role": "user", "content": "I want a refund"}]}',
-]
-SIMPLE_BODY = '{"messages": [{"role": "user", "content": "How long do refunds take?"}]}'
-WRONG_BODY = '{"messages": [{"role": "user", "content": "Say hello"}]}'
-
-
-async def start(world: RunWorld, settings: Settings, key: str | None = None
-                ) -> service.StartedRun:
-    async with tenant_transaction(world.org.id):
-        started = await service.start_run(plan_id=world.pk("plan"),
-                                          connection_id=world.pk("connection"),
-                                          idempotency_key=key)
-    await queue.enqueue_cases(settings, world.org.id, started.run_case_ids)
-    return started
-
-
-async def results(world: RunWorld, run_id: Any) -> dict[str, RunCaseResult]:
-    """Results by case title."""
-    async with tenant_transaction(world.org.id):
-        cases = {c.id: c.title for c in await RunCase.filter(run_id=run_id)}
-        rows = await RunCaseResult.filter(run_id=run_id)
-    return {cases[row.run_case_id]: row for row in rows}
-
-
-async def get_run(world: RunWorld, run_id: Any) -> Run:
-    async with tenant_transaction(world.org.id):
-        return await Run.get(id=run_id)
 
 
 def recomputed_hash(row: asyncpg.Record) -> str:
@@ -185,6 +168,53 @@ async def test_the_snapshot_freezes_plan_suites_and_connection(
     assert [c.id for c in cases] == started.run_case_ids
 
 
+ARCHIVE_CASE = """mutation($input: ArchiveTestCaseInput!) { archiveTestCase(input: $input) {
+  __typename } }"""
+
+
+async def archive(gql: GraphQLClient, world: RunWorld, *names: str) -> None:
+    for name in names:
+        archived = await gql.data(ARCHIVE_CASE, {"input": {"id": world.ids[name]}},
+                                  world.owner)
+        assert archived == {"archiveTestCase": {"__typename": "ArchiveTestCaseSuccess"}}
+
+
+async def test_an_archived_case_does_not_run(
+    gql: GraphQLClient, agent: Agent, settings: Settings,
+) -> None:
+    world = await build(gql, agent)
+    await archive(gql, world, "chat")
+
+    started = await start(world, settings)
+
+    suites = [(s["name"], s["case_ids"]) for s in started.run.snapshot["suites"]]
+    assert suites == [("A", [str(world.pk("simple"))]),
+                      ("B", [str(world.pk("simple")), str(world.pk("wrong"))])]
+    assert (started.run.total, started.run.snapshot["case_count"]) == (2, 2)
+    async with tenant_transaction(world.org.id):
+        cases = await RunCase.filter(run_id=started.run.id).order_by("position")
+    assert [(c.position, c.title) for c in cases] == [(0, "Refund window"),
+                                                      (1, "Exact greeting")]
+
+
+async def test_a_plan_whose_cases_are_all_archived_is_refused(
+    gql: GraphQLClient, agent: Agent, owner_db: asyncpg.Connection,
+) -> None:
+    world = await build(gql, agent)
+    await archive(gql, world, "simple", "chat", "wrong")
+
+    with pytest.raises(Conflict) as refused:
+        async with tenant_transaction(world.org.id):
+            await service.start_run(plan_id=world.pk("plan"),
+                                    connection_id=world.pk("connection"))
+
+    assert (refused.value.code, refused.value.message) == (
+        "PLAN_EMPTY", "this plan has no test case to run: every case of its suites is "
+        "archived; add a live case to one of its suites")
+    assert await owner_db.fetchval("SELECT count(*) FROM runs WHERE organization_id = $1",
+                                   world.org.id) == 0
+
+
 async def test_running_a_job_again_writes_and_sends_nothing(
     gql: GraphQLClient, agent: Agent, redis_dsn: str, settings: Settings,
     owner_db: asyncpg.Connection,
@@ -305,6 +335,32 @@ async def test_cancel_records_every_pending_case_and_sends_nothing(
     assert (again.value.code, again.value.message) == (
         "RUN_FINISHED", "this run is already CANCELLED: only QUEUED or RUNNING runs can be "
         "cancelled")
+
+
+async def test_cancel_keeps_recorded_results_and_cancels_the_rest(
+    gql: GraphQLClient, agent: Agent, redis_dsn: str, settings: Settings,
+) -> None:
+    world = await build(gql, agent)
+    started = await start(world, settings)
+    pool = default_pool(allow_private_targets=True, browser_executable=None)
+    try:
+        first = await jobs.run_case({jobs.CONNECTORS: pool, "job_try": 1}, str(world.org.id),
+                                    str(started.run_case_ids[0]))
+    finally:
+        await pool.close()
+
+    async with tenant_transaction(world.org.id):
+        await service.cancel_run(run_id=started.run.id)
+    await drain(redis_dsn)
+
+    run = await get_run(world, started.run.id)
+    rows = await results(world, run.id)
+    assert first == "recorded"
+    assert (run.status, run.passed, run.cancelled, run.total) == ("CANCELLED", 1, 2, 3)
+    assert {title: (r.status, r.attempts) for title, r in rows.items()} == {
+        "Refund window": ("PASSED", 1), "Refund chat": ("CANCELLED", 0),
+        "Exact greeting": ("CANCELLED", 0)}
+    assert bodies(agent) == [SIMPLE_BODY]
 
 
 async def test_a_job_that_keeps_failing_records_error_on_its_last_try(

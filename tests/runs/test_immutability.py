@@ -10,8 +10,7 @@ from assay.db.transactions import tenant_transaction
 from assay.runs import service
 from assay.settings import Settings
 from tests.connectors.agents import Agent
-from tests.runs.test_engine import start
-from tests.runs.world import build, drain
+from tests.runs.world import build, drain, get_run, start
 from tests.support import GraphQLClient
 
 CHANGES = {
@@ -114,5 +113,6 @@ async def test_a_queued_run_still_moves_on(
 
     async with tenant_transaction(world.org.id):
         run = await service.cancel_run(run_id=started.run.id)
+    stored = await get_run(world, started.run.id)
 
-    assert run.status == "CANCELLED"
+    assert (run.status, stored.status, stored.cancelled) == ("CANCELLED", "CANCELLED", 3)

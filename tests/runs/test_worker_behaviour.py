@@ -9,8 +9,16 @@ from assay.db.transactions import tenant_transaction
 from assay.runs import service
 from assay.settings import Settings
 from tests.connectors.agents import Agent
-from tests.runs.test_engine import CHAT_BODIES, SIMPLE_BODY, WRONG_BODY, get_run, results, start
-from tests.runs.world import build, drain
+from tests.runs.world import (
+    CHAT_BODIES,
+    SIMPLE_BODY,
+    WRONG_BODY,
+    build,
+    drain,
+    get_run,
+    results,
+    start,
+)
 from tests.support import GraphQLClient
 
 

@@ -1,4 +1,5 @@
-"""A READY plan against a loopback agent, built through the public GraphQL API; a burst worker."""
+"""A READY plan against a loopback agent, built through the public GraphQL API; a burst worker;
+starting a run and reading back what it recorded."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from arq import create_pool
 from arq.connections import RedisSettings
 from arq.worker import Worker
 
+from assay.db.transactions import tenant_transaction
 from assay.graphql.relay import decode_id
-from assay.runs import jobs
+from assay.runs import jobs, queue, service
 from assay.runs.connectors import default_pool
+from assay.runs.models import Run, RunCase, RunCaseResult
+from assay.settings import Settings
 from assay.worker import QUEUE, deserialize, serialize
 from tests.connectors.agents import Agent
 from tests.support import Caller, GraphQLClient, Org, make_org, owner
@@ -130,3 +134,35 @@ async def drain(redis_dsn: str, *, connectors: bool = True) -> None:
     finally:
         await pool.close()
         await redis.aclose()
+
+
+CHAT_BODIES = [
+    '{"messages": [{"role": "user", "content": "Hi"}]}',
+    '{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": '
+    '"echo: Hi"}, {"role": "user", "content": "I want a refund"}]}',
+]
+SIMPLE_BODY = '{"messages": [{"role": "user", "content": "How long do refunds take?"}]}'
+WRONG_BODY = '{"messages": [{"role": "user", "content": "Say hello"}]}'
+
+
+async def start(world: RunWorld, settings: Settings, key: str | None = None
+                ) -> service.StartedRun:
+    async with tenant_transaction(world.org.id):
+        started = await service.start_run(plan_id=world.pk("plan"),
+                                          connection_id=world.pk("connection"),
+                                          idempotency_key=key)
+    await queue.enqueue_cases(settings, world.org.id, started.run_case_ids)
+    return started
+
+
+async def results(world: RunWorld, run_id: Any) -> dict[str, RunCaseResult]:
+    """Results by case title."""
+    async with tenant_transaction(world.org.id):
+        cases = {c.id: c.title for c in await RunCase.filter(run_id=run_id)}
+        rows = await RunCaseResult.filter(run_id=run_id)
+    return {cases[row.run_case_id]: row for row in rows}
+
+
+async def get_run(world: RunWorld, run_id: Any) -> Run:
+    async with tenant_transaction(world.org.id):
+        return await Run.get(id=run_id)

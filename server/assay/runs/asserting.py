@@ -55,15 +55,14 @@ def judge(asserts: Sequence[Mapping[str, Any]], turns: list[dict[str, Any]]
 
 def _verdict(index: int, assertion: Mapping[str, Any], failing: tuple[int, str] | None,
              last_reason: str, turn_count: int) -> dict[str, Any]:
-    per_turn = assertion.get("type") in PER_TURN_TYPES
-    every_turn = per_turn and turn_count > 1
+    every_turn = assertion.get("type") in PER_TURN_TYPES and turn_count > 1
+    turn: int | None
     if failing is None:
+        passed, turn = True, None if every_turn else turn_count - 1
         reason = f"every turn passed; the last: {last_reason}" if every_turn else last_reason
-        turn = None if every_turn else turn_count - 1
-        return {"index": index, "type": assertion.get("type"), "passed": True,
-                "reason": reason, "turn": turn}
-    turn_index, reason = failing
-    if turn_count > 1:
-        reason = f"turn {turn_index + 1}: {reason}"
-    return {"index": index, "type": assertion.get("type"), "passed": False, "reason": reason,
-            "turn": turn_index}
+    else:
+        passed, (turn, reason) = False, failing
+        if turn_count > 1:
+            reason = f"turn {turn + 1}: {reason}"
+    return {"index": index, "type": assertion.get("type"), "passed": passed, "reason": reason,
+            "turn": turn}

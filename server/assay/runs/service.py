@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -160,7 +161,6 @@ async def cancel_run(*, run_id: uuid.UUID) -> Run:
 
 
 async def _pending(run_id: uuid.UUID) -> list[RunCase]:
-    recorded = await RunCaseResult.filter(run_id=run_id).values_list("run_case_id", flat=True)
-    queryset = RunCase.filter(run_id=run_id).order_by("position")
-    return await (queryset.filter(id__not_in=list(recorded)) if recorded else queryset)
+    recorded = RunCaseResult.filter(run_id=run_id).values("run_case_id")
+    return await RunCase.filter(run_id=run_id, id__not_in=Subquery(recorded)).order_by("position")
 

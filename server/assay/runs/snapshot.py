@@ -36,29 +36,32 @@ async def _suites(plan: Plan) -> list[Suite]:
     return [suites[link.suite_id] for link in links if link.suite_id in suites]
 
 
-async def _live_cases(suite_ids: list[uuid.UUID]) -> dict[uuid.UUID, TestCase]:
-    links = SuiteTestCase.filter(suite_id__in=suite_ids).values_list("test_case_id", flat=True)
-    cases = await TestCase.filter(id__in=list(await links)).exclude(status=CaseStatus.ARCHIVED)
-    return {case.id: case for case in cases}
+async def _live_links(suites: list[Suite]) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """(suite id, case id) for every non-archived case of the suites, cases in id order."""
+    rows = await SuiteTestCase.filter(
+        suite_id__in=[suite.id for suite in suites], test_case__status__not=CaseStatus.ARCHIVED
+    ).order_by("test_case_id").values_list("suite_id", "test_case_id")
+    return [(suite_id, case_id) for suite_id, case_id in rows]
 
 
-async def _versions(cases: dict[uuid.UUID, TestCase]) -> dict[uuid.UUID, TestCaseVersion]:
-    rows = await TestCaseVersion.filter(test_case_id__in=list(cases))
-    return {row.test_case_id: row for row in rows
-            if row.version == cases[row.test_case_id].version}
+async def _versions(case_ids: list[uuid.UUID]) -> dict[uuid.UUID, TestCaseVersion]:
+    """The current version of each case."""
+    rows = await TestCase.filter(id__in=case_ids).values_list("id", "version")
+    current = {case_id: version for case_id, version in rows}
+    versions = await TestCaseVersion.filter(test_case_id__in=case_ids)
+    return {row.test_case_id: row for row in versions
+            if row.version == current.get(row.test_case_id)}
 
 
 async def plan_cases(plan: Plan) -> PlanCases:
     """Every non-archived case of the plan's suites, at its current version, in run order."""
     suites = await _suites(plan)
-    cases = await _live_cases([suite.id for suite in suites])
-    versions = await _versions(cases)
-    links = await SuiteTestCase.filter(
-        suite_id__in=[s.id for s in suites], test_case_id__in=list(versions)
-    ).order_by("test_case_id").values_list("suite_id", "test_case_id")
+    links = await _live_links(suites)
+    versions = await _versions(list({case_id for _, case_id in links}))
     by_suite: dict[uuid.UUID, list[uuid.UUID]] = {suite.id: [] for suite in suites}
     for suite_id, case_id in links:
-        by_suite[suite_id].append(case_id)
+        if case_id in versions:
+            by_suite[suite_id].append(case_id)
     ordered = list(dict.fromkeys(c for s in suites for c in by_suite[s.id]))
     listing = [{"id": str(s.id), "name": s.name,
                 "case_ids": [str(c) for c in by_suite[s.id]]} for s in suites]

@@ -11,7 +11,7 @@ import asyncpg
 import pytest
 
 from assay.graphql import schema
-from assay.graphql.relay import encode_id
+from assay.graphql.relay import encode_id, expect_id
 from assay.graphql.runs.queries import RunQuery
 from assay.organizations.models import Role
 from tests.connectors.agents import Agent
@@ -102,8 +102,11 @@ async def test_start_then_read_a_finished_run(
         {"message": "I want a refund", "reply": "echo: I want a refund", "attempts": 1,
          "asserts": [{"index": 0, "type": "contains", "passed": True},
                      {"index": 1, "type": "min_length", "passed": True}]}]
-    assert (chat["status"], chat["attempts"], chat["error"], len(chat["contentHash"])) == (
-        "PASSED", 1, None, 64)
+    stored_hash = await owner_db.fetchval(
+        "SELECT r.content_hash FROM run_case_results r JOIN run_cases c ON c.id = r.run_case_id "
+        "WHERE c.run_id = $1 AND c.position = 1", expect_id(started["run"]["id"], "Run", "id"))
+    assert (chat["status"], chat["attempts"], chat["error"], chat["contentHash"]) == (
+        "PASSED", 1, None, stored_hash)
     assert cases[2]["result"]["asserts"] == [
         {"index": 0, "type": "equals", "passed": False, "turn": 0,
          "reason": "expected the answer to equal 'Hello!' (case-insensitive, ignoring "
@@ -188,7 +191,8 @@ async def test_cancel_through_the_api(
                          "run": {"status": "CANCELLED",
                                  "counts": {"cancelled": 3, "pending": 0}}}
     assert (again["__typename"], again["code"]) == ("ConflictError", "RUN_FINISHED")
-    assert listed["runs"]["totalCount"] == 1
+    assert listed["runs"] == {"totalCount": 1, "edges": [
+        {"node": {"id": started["run"]["id"], "status": "CANCELLED"}}]}
     assert agent.received == []
     assert await audit_actions(owner_db, world) == ["run.start", "run.cancel"]
 
@@ -201,7 +205,8 @@ async def test_an_unknown_run_is_not_found(gql: GraphQLClient, agent: Agent) -> 
     cancel = (await gql.data(CANCEL, {"id": unknown}, world.owner))["cancelRun"]
 
     assert (error_codes(body), body["data"]) == (["NOT_FOUND"], {"run": None})
-    assert cancel["__typename"] == "NotFoundError"
+    assert cancel == {"__typename": "NotFoundError", "code": "NOT_FOUND",
+                      "message": "Run not found: check the id, and that you have access to it"}
 
 
 LIST_WITH_CASES = """

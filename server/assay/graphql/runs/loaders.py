@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from assay.graphql.loaders import by_id
+from assay.graphql.loaders import by_id, grouped
 from assay.runs.models import Run, RunCase, RunCaseResult
 
 
@@ -50,6 +50,6 @@ async def case_pages(keys: list[CasePageKey]) -> list[list[RunCase]]:
             pages[key] = await _later_page(key.run_id, key.limit, key.after)
     for limit, run_ids in firsts.items():
         rows = await _first_pages(run_ids, limit)
-        for run_id in run_ids:
-            pages[CasePageKey(run_id, limit, None)] = [r for r in rows if r.run_id == run_id]
+        for run_id, page in zip(run_ids, grouped(rows, run_ids, "run_id"), strict=True):
+            pages[CasePageKey(run_id, limit, None)] = page
     return [pages[key] for key in keys]
