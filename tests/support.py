@@ -82,16 +82,18 @@ async def member(org: Org, role: Role, *, projects: list[uuid.UUID] | None = Non
         for project_id in projects or []:
             await MembershipProject.create(membership_id=membership.id, project_id=project_id)
     token = await sessions.issue(user.id)
-    return Caller(
-        headers={"cookie": f"{sessions.COOKIE}={token}", sessions.ORG_HEADER: str(org.id)},
-        user_id=user.id,
-    )
+    return Caller(headers=session_headers(token, org.id), user_id=user.id)
 
 
 async def owner(org: Org) -> Caller:
     token = await sessions.issue(org.owner_id)
-    return Caller(headers={"cookie": f"{sessions.COOKIE}={token}",
-                           sessions.ORG_HEADER: str(org.id)}, user_id=org.owner_id)
+    return Caller(headers=session_headers(token, org.id), user_id=org.owner_id)
+
+
+def session_headers(token: str, org_id: uuid.UUID) -> dict[str, str]:
+    """What a browser page of Assay sends: the cookie, the organization, the CSRF header."""
+    return {"cookie": f"{sessions.COOKIE}={token}", sessions.ORG_HEADER: str(org_id),
+            "x-assay-csrf": "1"}
 
 
 def key_caller(api_key: str) -> Caller:

@@ -1,7 +1,8 @@
 """Authenticates each HTTP request once: API key (Bearer) or session cookie.
 
 A presented but invalid credential is refused with 401 and a JSON error; no credential
-means an anonymous request (only public fields answer it).
+means an anonymous request (only public fields answer it). Session timeouts come from the
+settings the application was built with.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assay.auth import api_keys, sessions
 from assay.auth.principal import Principal
+from assay.settings import Settings
+
+#: Paths that never authenticate the caller (browser navigations to and from a provider).
+SIGN_IN_REDIRECTS = "/auth/oidc/"
 
 
 class InvalidCredential(Exception):
@@ -24,7 +29,9 @@ def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
 
-async def authenticate(scope: Scope) -> Principal | None:
+async def authenticate(
+    scope: Scope, timeouts: sessions.Timeouts | None = None
+) -> Principal | None:
     headers = _headers(scope)
     request_id = scope.get("assay.request_id", "")
     ip = scope.get("assay.client_ip", "")
@@ -41,7 +48,7 @@ async def authenticate(scope: Scope) -> Principal | None:
     if cookie is not None:
         try:
             principal = await sessions.authenticate(
-                cookie.value, headers.get(sessions.ORG_HEADER)
+                cookie.value, headers.get(sessions.ORG_HEADER), timeouts
             )
         except sessions.NoOrganization as exc:
             raise InvalidCredential(str(exc)) from None
@@ -52,18 +59,24 @@ async def authenticate(scope: Scope) -> Principal | None:
 
 
 class AuthenticationMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings | None = None) -> None:
         self.app = app
+        self.timeouts = sessions.Timeouts.of(settings) if settings else sessions.Timeouts()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket"):
+        if scope["type"] != "http" or scope["path"].startswith(SIGN_IN_REDIRECTS):
+            # Websockets authenticate at connection_init (assay.graphql.websocket): browsers
+            # cannot set headers on them, and a refusal is a close code, not a 401 response.
+            # The sign-in redirects (assay.identity.oidc_routes) act for nobody: a stale or
+            # multi-organization cookie must not turn a browser's navigation into a 401.
             await self.app(scope, receive, send)
             return
         try:
-            scope["assay.principal"] = await authenticate(scope)
+            scope["assay.principal"] = await authenticate(scope, self.timeouts)
         except InvalidCredential as exc:
             await _send_json(send, 401, {"errors": [
-                {"message": str(exc), "extensions": {"code": "UNAUTHENTICATED"}}]})
+                {"message": str(exc), "extensions": {
+                    "code": "UNAUTHENTICATED", "requestId": scope.get("assay.request_id", "")}}]})
             return
         await self.app(scope, receive, send)
 

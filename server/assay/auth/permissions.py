@@ -34,6 +34,12 @@ class Permission(StrEnum):
     RUN_READ = "run.read"
     RUN_CREATE = "run.create"
     RUN_CANCEL = "run.cancel"
+    #: A signed-in person's own sessions (list, revoke, sign out); never an API key's.
+    SESSION_MANAGE = "session.manage"
+    #: The organization's members (people, their emails and roles).
+    MEMBER_READ = "member.read"
+    #: Invite members, change their roles, remove them (owners alone grant or remove OWNER).
+    MEMBER_MANAGE = "member.manage"
 
 
 _READ = frozenset(p for p in Permission if p.value.endswith(".read"))
@@ -46,6 +52,7 @@ _MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ} | {
     Permission.CONNECTION_TEST,
     Permission.RUN_CREATE,
     Permission.RUN_CANCEL,
+    Permission.SESSION_MANAGE,
 }
 _ADMIN = frozenset(Permission)
 
@@ -53,17 +60,22 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: _ADMIN,
     Role.ADMIN: _ADMIN,
     Role.MEMBER: frozenset(_MEMBER),
-    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ},
+    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ}
+    | {Permission.SESSION_MANAGE},
 }
 
-#: What no API key may do, whatever its scope: administer the organization or mint keys.
+#: What no API key may do, whatever its scope: administer the organization, mint keys, or
+#: act on a person's sessions.
 KEY_FORBIDDEN = frozenset(
     {
+        Permission.SESSION_MANAGE,
         Permission.PROJECT_CREATE,
         Permission.APIKEY_READ,
         Permission.APIKEY_CREATE,
         Permission.APIKEY_REVOKE,
         Permission.AUDIT_READ,
+        Permission.MEMBER_READ,
+        Permission.MEMBER_MANAGE,
     }
 )
 

@@ -22,6 +22,8 @@ class Principal:
     project_ids: frozenset[uuid.UUID] | None = None
     api_key_id: uuid.UUID | None = None
     api_key_scope: ApiKeyScope | None = None
+    #: The session a signed-in user's request came with (None for API keys).
+    session_id: uuid.UUID | None = None
 
     @property
     def actor_id(self) -> uuid.UUID:

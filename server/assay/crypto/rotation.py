@@ -17,7 +17,7 @@ from cryptography.exceptions import InvalidTag
 from tortoise import connections
 
 from assay.audit import service as audit
-from assay.crypto import envelope
+from assay.crypto import envelope, user_envelope
 from assay.crypto.keys import KekRing, KeyError_
 from assay.db.transactions import tenant_transaction
 from assay.organizations.models import Organization
@@ -39,6 +39,8 @@ class RotationReport:
     organizations: int
     #: Data keys rewrapped (those already under the current KEK are skipped).
     data_keys_rewrapped: int
+    #: Users' own data keys rewrapped (they seal TOTP secrets).
+    user_data_keys_rewrapped: int = 0
 
 
 async def rotate_kek(ring: KekRing) -> RotationReport:
@@ -50,7 +52,12 @@ async def rotate_kek(ring: KekRing) -> RotationReport:
     rewrapped = 0
     for org_id in org_ids:
         rewrapped += await _rotate_org(ring, org_id)
-    return RotationReport(ring.current_id, len(org_ids), rewrapped)
+    try:
+        users = await user_envelope.rewrap_all(ring)
+    except (KeyError_, InvalidTag) as exc:
+        raise RotationError(f"a user data key does not unwrap ({exc or 'wrong key material'}):"
+                            " check ASSAY_KEK, then run the rotation again") from None
+    return RotationReport(ring.current_id, len(org_ids), rewrapped, users)
 
 
 async def _require_bypass() -> None:

@@ -1,12 +1,13 @@
-"""viewer and apiKeys."""
+"""viewer, apiKeys and sessions."""
 
 from __future__ import annotations
 
 import strawberry
 
+from assay.auth import sessions
 from assay.auth.models import ApiKey
 from assay.auth.permissions import Permission
-from assay.graphql.auth.types import ApiKeyType, PrincipalKind, Viewer
+from assay.graphql.auth.types import ApiKeyType, PrincipalKind, SessionType, Viewer
 from assay.graphql.permissions import guarded_field, public_field
 from assay.graphql.relay import Connection, encode_id, expect_id, paginate
 from assay.projects.service import get_project
@@ -37,3 +38,11 @@ class AuthQuery:
             project = await get_project(expect_id(project_id, "Project", "projectId"))
             queryset = queryset.filter(project_id=project.id)
         return await paginate(queryset, ApiKeyType.from_model, first=first, after=after)
+
+    @guarded_field(Permission.SESSION_MANAGE,
+                   description="Your sessions that still work, most recently used first.")
+    async def sessions(self, info: strawberry.Info) -> list[SessionType]:
+        principal = info.context.principal
+        rows = await sessions.live_sessions(
+            principal.user_id, sessions.Timeouts.of(info.context.settings))
+        return [SessionType.from_model(row, principal.session_id) for row in rows]

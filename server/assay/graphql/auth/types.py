@@ -1,4 +1,4 @@
-"""Viewer and ApiKey types."""
+"""Viewer, ApiKey and Session types, and the error of signing up or in."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from enum import Enum
 
 import strawberry
 
-from assay.auth.models import ApiKey
+from assay.auth.models import ApiKey, Session
 from assay.auth.models import ApiKeyScope as ApiKeyScopeModel
 from assay.auth.permissions import Permission
+from assay.graphql.errors import MutationError
 from assay.graphql.node import register_node
 from assay.graphql.projects.loaders import projects_by_id
 from assay.graphql.projects.types import ProjectType
@@ -81,3 +82,34 @@ async def api_keys_by_id(keys: list[uuid.UUID]) -> list[ApiKey | None]:
 
 register_node("ApiKey", permission=Permission.APIKEY_READ, load=api_keys_by_id,
               to_type=ApiKeyType.from_model)
+
+
+@strawberry.type(
+    name="Session",
+    description="A signed-in browser or client of the calling person. Its token is never shown.",
+)
+class SessionType:
+    id: strawberry.ID
+    created_at: datetime = strawberry.field(description="When it signed in.")
+    last_seen_at: datetime = strawberry.field(description="Its last request (to the minute).")
+    expires_at: datetime = strawberry.field(description="When it ends at the latest.")
+    ip: str = strawberry.field(description="The address it signed in from.")
+    user_agent: str = strawberry.field(description="The browser or client it signed in with.")
+    current: bool = strawberry.field(description="Whether this request came with it.")
+
+    @classmethod
+    def from_model(cls, row: Session, current: uuid.UUID | None = None) -> SessionType:
+        return cls(
+            id=strawberry.ID(encode_id("Session", row.id)),
+            created_at=row.created_at,
+            last_seen_at=row.last_seen_at,
+            expires_at=row.expires_at,
+            ip=row.ip,
+            user_agent=row.user_agent,
+            current=row.id == current,
+        )
+
+
+@strawberry.type(description="Signing up or in did not work; the message says what to do.")
+class AuthError(MutationError):
+    pass
