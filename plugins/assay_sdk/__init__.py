@@ -9,6 +9,7 @@ from assay_sdk.connectors import (
     ConnectorContext,
     ConnectorError,
     Conversation,
+    Evidence,
     Exchange,
     NetworkGuard,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "ConnectorContext",
     "ConnectorError",
     "Conversation",
+    "Evidence",
     "Exchange",
     "NetworkGuard",
 ]

@@ -63,6 +63,26 @@ class Exchange:
     attempts: int = 1
 
 
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """What a conversation saw when its case went wrong, for people to look at afterwards.
+
+    The host asks for it (see :meth:`Conversation.evidence`) when a case failed an assert,
+    errored or timed out, and records it with the case's result. Everything in it must be
+    free of credentials: console lines redacted like :class:`Exchange`, and no screenshot
+    of a page that may show a credential (e.g. a login form being filled).
+    """
+
+    #: A PNG screenshot of the page as the case ended; None when there is none.
+    screenshot: bytes | None = None
+    #: The console log, one line per entry, oldest first, credentials as "[secret]".
+    console: tuple[str, ...] = ()
+    #: The page's address when the evidence was taken ("" when no page was open).
+    url: str = ""
+    #: Why something is missing (e.g. "no screenshot: ..."), for the result to say.
+    notes: tuple[str, ...] = ()
+
+
 class ConnectorError(Exception):
     """The agent could not be reached or did not answer as configured.
 
@@ -103,6 +123,17 @@ class Conversation(abc.ABC):
         Raises:
             ConnectorError: when the agent cannot be reached or its answer cannot be read.
         """
+
+    async def evidence(self) -> Evidence | None:
+        """What the conversation can show about how its case went wrong (optional hook).
+
+        Called by the host after a failed, errored or timed-out case, before
+        :meth:`close`, within a short time limit; it must not send anything to the agent.
+        The default has none: a connector whose exchanges are not worth a picture (HTTP)
+        need not implement it. Raising or running out of time never changes the case's
+        outcome; the host notes it on the result.
+        """
+        return None
 
     async def close(self) -> None:  # noqa: B027 - optional hook
         """Release what the conversation holds (a browser context, a session)."""

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -24,7 +24,11 @@ from assay.crypto.keys import load_kek_ring
 from assay.db.config import DatabaseUrl, tortoise_config
 from assay.graphql.context import Context
 from assay.graphql.schema import build_schema
+from assay.graphql.websocket import GraphQLWebSocket
 from assay.http_guards import RequestGuards
+from assay.identity import deliveries, oidc_routes
+from assay.rest.api import RestApi
+from assay.runs import events as run_events
 from assay.runs import queue as run_queue
 from assay.settings import Settings
 
@@ -95,12 +99,15 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
         try:
             yield
         finally:
+            await deliveries.delivered()  # mail still being sent goes out before we stop
+            await run_events.close()
             await run_queue.close()
             await Tortoise.close_connections()
 
+    schema = build_schema(settings)
     graphql = AssayGraphQL(
         settings,
-        build_schema(settings),
+        schema,
         graphql_ide=None if settings.production else "graphiql",
         allow_queries_via_get=False,
         multipart_uploads_enabled=False,
@@ -109,11 +116,14 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", GraphQLWebSocket(settings, schema)),
             Route("/healthz", healthz),
+            Mount(RestApi.PREFIX, app=RestApi(settings)),
+            *oidc_routes.routes(settings),
         ],
         middleware=[
             Middleware(RequestGuards, max_body_bytes=settings.max_request_bytes),
-            Middleware(AuthenticationMiddleware),
+            Middleware(AuthenticationMiddleware, settings=settings),
         ],
         exception_handlers=handlers,
         lifespan=lifespan,

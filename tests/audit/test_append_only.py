@@ -31,7 +31,8 @@ async def _rows(owner_db: asyncpg.Connection, table: str) -> list[str]:
 
 def test_every_snapshot_table_is_append_only() -> None:
     assert set(APPEND_ONLY_TABLES) == {
-        "audit_events", "test_case_versions", "run_cases", "run_case_results"}
+        "audit_events", "test_case_versions", "run_cases", "run_case_results",
+        "run_case_artifacts"}
 
 
 @pytest.mark.parametrize(("table", "op"), CASES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import struct
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -140,6 +141,9 @@ def png_size(data: bytes | str) -> tuple[int, int]:
     return width, height
 
 
+#: Why a conversation takes no screenshot while its login steps may show a credential.
+NO_SHOT_AT_LOGIN = ("a step typed a credential and the chat page was not reached after the "
+                    "login steps: the page may still show it")
 SEND = [{"step": "send", "action": "FILL", "selector": "#message"},
         {"step": "send", "action": "CLICK", "selector": "#send"}]
 
@@ -234,7 +238,9 @@ async def test_a_wrong_password_is_a_login_failure(browser: BrowserConnector, ag
     assert "console.log: signing in as ada with [secret]" in log
     assert wrong not in log
     assert wrong not in repr((error.message, error.request, error.response))
-    assert png_size(error.artifacts["screenshot.png"]) == (1280, 800)
+    # The login steps typed a credential and the chat page was never reached: no picture.
+    assert sorted(error.artifacts) == ["console.log"]
+    assert f"assay: no screenshot: {NO_SHOT_AT_LOGIN}\n" in log
     assert agent.logins == []
     assert agent.chats == {}
 
@@ -458,3 +464,97 @@ async def test_a_missing_chromium_is_a_configuration_error() -> None:
 def test_a_conversation_needs_a_started_connector() -> None:
     with pytest.raises(RuntimeError, match="start the browser connector"):
         BrowserConnector().conversation({}, {})
+
+
+# --- Evidence: what a conversation hands over when its case went wrong ---------------------
+
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00 ")
+
+
+def unstamped(lines: tuple[str, ...]) -> list[str]:
+    """The log lines without their timestamps (each must have one), and without the 404 of
+    the favicon, which Chromium asks for on its own at a moment of its choosing."""
+    assert all(STAMP.match(line) for line in lines), lines
+    return [STAMP.sub("", line, count=1) for line in lines if "/favicon.ico:" not in line]
+
+
+def login_log(base: str) -> list[str]:
+    """The log of a successful login and the chat page opening (credentials redacted)."""
+    return [
+        f"assay: the login page: opening {base}/login",
+        f"console.log: login page ready ({base}/login:10)",
+        "assay: login step 1 (FILL '#username')",
+        "assay: login step 2 (FILL '#password')",
+        "assay: login step 3 (CLICK '#login')",
+        f"console.log: signing in as ada with [secret] ({base}/login:15)",
+        # The form's answer redirects to the chat page; then the connector opens it itself.
+        f"console.log: chat page ready ({base}/secure/chat:13)",
+        f"assay: the chat page: opening {base}/secure/chat",
+        f"console.log: chat page ready ({base}/secure/chat:13)",
+    ]
+
+
+async def test_evidence_after_an_answer_shows_the_chat_page_and_the_whole_log(
+        browser: BrowserConnector, agent: ChatAgent, base: str) -> None:
+    """A case that got its answers but failed an assert: the page as it ended."""
+    async with browser.conversation(login_config(base), {"password": PASSWORD}) as conv:
+        await conv.send("hi")
+        evidence = await conv.evidence()
+        again = await conv.evidence()
+    assert evidence is not None
+    assert again is evidence
+    assert png_size(evidence.screenshot or b"") == (1280, 800)
+    assert evidence.url == f"{base}/secure/chat"
+    assert evidence.notes == ()
+    assert unstamped(evidence.console) == login_log(base)
+    assert PASSWORD not in repr(evidence)
+
+
+async def test_evidence_of_a_failed_message_is_what_the_error_carried(
+        browser: BrowserConnector, base: str) -> None:
+    cfg = browser_config(f"{base}/chat?mode=silent", response_timeout_ms=1_000)
+    async with browser.conversation(cfg, {}) as conversation:
+        with pytest.raises(ConnectorError) as caught:
+            await conversation.send("hello")
+        evidence = await conversation.evidence()
+    error = caught.value
+    assert evidence is not None
+    assert evidence.screenshot == error.artifacts["screenshot.png"]
+    assert png_size(evidence.screenshot) == (1280, 800)
+    assert "\n".join(evidence.console) + "\n" == error.artifacts["console.log"]
+    assert unstamped(evidence.console) == [
+        f"assay: the chat page: opening {base}/chat?mode=silent",
+        f"console.log: chat page ready ({base}/chat?mode=silent:13)",
+        f"console.error: the agent is not answering ({base}/chat?mode=silent:29)",
+        f"assay: failed: TIMEOUT: {error.message}",
+    ]
+    assert (evidence.url, evidence.notes) == (f"{base}/chat?mode=silent", ())
+
+
+async def test_no_screenshot_while_the_login_steps_may_show_a_credential(
+        browser: BrowserConnector, agent: ChatAgent, base: str) -> None:
+    """The sign-in form is still shown, filled: the evidence has the log, never a picture."""
+    cfg = login_config(base)
+    cfg.update(chat_url=f"{base}/login", login_url=None)
+    async with browser.conversation(cfg, {"password": "wrong-password-1"}) as conversation:
+        with pytest.raises(ConnectorError) as caught:
+            await conversation.send("hello")
+        evidence = await conversation.evidence()
+    assert caught.value.code == "LOGIN_FAILED"
+    assert evidence is not None
+    assert evidence.screenshot is None
+    assert evidence.notes == (f"no screenshot: {NO_SHOT_AT_LOGIN}",)
+    assert "wrong-password-1" not in repr(evidence)
+    assert unstamped(evidence.console)[-2:] == [
+        f"assay: no screenshot: {NO_SHOT_AT_LOGIN}",
+        f"assay: failed: LOGIN_FAILED: {caught.value.message}"]
+
+
+async def test_evidence_of_a_conversation_that_never_opened_a_page(
+        browser: BrowserConnector, base: str) -> None:
+    async with browser.conversation(browser_config(f"{base}/chat"), {}) as conversation:
+        evidence = await conversation.evidence()
+    assert evidence is not None
+    assert (evidence.screenshot, evidence.url, evidence.notes) == (
+        None, "", ("no screenshot: the page was never opened",))
+    assert unstamped(evidence.console) == ["assay: no screenshot: the page was never opened"]

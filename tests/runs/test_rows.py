@@ -5,7 +5,7 @@ from __future__ import annotations
 from assay.connections.models import AgentConnection, ConnectionKind
 from assay.db.transactions import tenant_transaction
 from assay.runs.hashing import stored_hash_matches
-from assay.runs.models import RunCase, RunCaseResult
+from assay.runs.models import RunCase, RunCaseArtifact, RunCaseResult
 from assay.testing import models as testing
 from tests.runs.rows import write_run_rows
 from tests.support import make_org
@@ -25,6 +25,9 @@ async def test_write_run_rows_writes_one_of_each(database: object) -> None:
 
         cases = await RunCase.filter(run_id=run.id)
         results = await RunCaseResult.filter(run_id=run.id)
+        artifacts = await RunCaseArtifact.filter(run_id=run.id)
     assert [(c.title, c.position) for c in cases] == [("Filler", 0)]
     assert [(r.status, r.run_case_id) for r in results] == [("CANCELLED", cases[0].id)]
-    assert stored_hash_matches(results[0])
+    assert [(a.kind, a.text, a.run_case_id) for a in artifacts] == [
+        ("CONSOLE_LOG", "filler\n", cases[0].id)]
+    assert stored_hash_matches(results[0], artifacts)

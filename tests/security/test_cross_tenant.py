@@ -17,6 +17,7 @@ import pytest
 
 from assay.graphql.node import NODE_KINDS
 from assay.graphql.relay import encode_id
+from tests.graphql_ws import send
 from tests.security.walk import (
     IdSlot,
     Path,
@@ -141,17 +142,17 @@ async def test_node_of_another_organization_is_not_found(
 @pytest.mark.parametrize(("root", "slot"), _cases())
 async def test_foreign_id_answers_like_a_random_one(
     root: RootField, slot: IdSlot, victim: World, attacker: World, gql: GraphQLClient,
-    owner_db: asyncpg.Connection,
+    owner_db: asyncpg.Connection, ws_address: str,
 ) -> None:
     type_name = type_of(root.name, slot)
     victim_before = await snapshot(owner_db, victim.org.id)
     attacker_before = await snapshot(owner_db, attacker.org.id)
 
     query, variables = call(SCHEMA, root, attacker, {slot.path: wrap(slot, victim.ids[type_name])})
-    foreign = await gql.post(query, variables, attacker.owner)
+    foreign = await send(gql, ws_address, root.operation, query, variables, attacker.owner)
     query, variables = call(SCHEMA, root, attacker, {
         slot.path: wrap(slot, encode_id(type_name, uuid.uuid4()))})
-    unknown = await gql.post(query, variables, attacker.owner)
+    unknown = await send(gql, ws_address, root.operation, query, variables, attacker.owner)
 
     assert not_found(root, slot, foreign), foreign
     assert foreign == unknown
@@ -161,12 +162,12 @@ async def test_foreign_id_answers_like_a_random_one(
 
 @pytest.mark.parametrize(("root", "slot"), _cases())
 async def test_the_same_call_with_an_own_id_works(
-    root: RootField, slot: IdSlot, gql: GraphQLClient
+    root: RootField, slot: IdSlot, gql: GraphQLClient, ws_address: str
 ) -> None:
     world = await build_world(gql, "Control")
     own = own_id(root.name, slot, world)
 
     query, variables = call(SCHEMA, root, world, {slot.path: wrap(slot, own)})
-    body = await gql.post(query, variables, world.owner)
+    body = await send(gql, ws_address, root.operation, query, variables, world.owner)
 
     assert found(root, body), body

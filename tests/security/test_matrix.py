@@ -21,6 +21,7 @@ from assay.auth.permissions import ROLE_PERMISSIONS, Permission, key_permissions
 from assay.graphql.node import NODE_KINDS
 from assay.graphql.relay import encode_id
 from assay.organizations.models import Role
+from tests.graphql_ws import send
 from tests.security.walk import Path, RootField, document, root_fields, sdl_schema, slot_type
 from tests.security.world import audit_count, snapshot
 from tests.support import (
@@ -38,6 +39,8 @@ from tests.support import (
 SCHEMA = sdl_schema()
 ROOTS = root_fields(SCHEMA)
 DENIALS = {"FORBIDDEN", "UNAUTHENTICATED"}
+#: Fields that end the session they are called with: each call gets a fresh one.
+ENDS_SESSION = {"mutation.logOut"}
 
 
 class Who(Enum):
@@ -124,10 +127,10 @@ def _failed(root: RootField, body: dict[str, Any]) -> bool:
     return isinstance(value, dict) and "code" in value and "message" in value
 
 
-def test_the_matrix_covers_queries_and_mutations() -> None:
+def test_the_matrix_covers_queries_mutations_and_subscriptions() -> None:
     operations = {root.operation for root in ROOTS}
 
-    assert operations == {"query", "mutation"}
+    assert operations == {"query", "mutation", "subscription"}
     assert len(ROOTS) == len({root.label for root in ROOTS})
 
 
@@ -135,16 +138,23 @@ def test_the_matrix_covers_queries_and_mutations() -> None:
 @pytest.mark.parametrize("root", ROOTS, ids=lambda root: root.label)
 async def test_access(
     root: RootField, who: Who, world: MatrixWorld, gql: GraphQLClient,
-    owner_db: asyncpg.Connection,
+    owner_db: asyncpg.Connection, ws_address: str,
 ) -> None:
     allowed = expected_allowed(root, who)
+    caller = world.callers[who]
+    if root.label in ENDS_SESSION and caller.user_id is not None:
+        caller = await owner(world.org) if who is Who.OWNER else await member(
+            world.org, Role(who.value))
     query, variables = document(SCHEMA, root, world.id_for)
     before = await snapshot(owner_db, world.org.id)
     events_before = await audit_count(owner_db, world.org.id)
 
-    body = await gql.post(query, variables, world.callers[who])
+    body = await send(gql, ws_address, root.operation, query, variables, caller)
 
     codes = error_codes(body)
+    if "_close" in body:  # graphql-transport-ws refuses an anonymous connection_init: 4403
+        assert (who, body["_close"][0]) == (Who.ANONYMOUS, 4403), body
+        codes = ["UNAUTHENTICATED"]
     changed = await snapshot(owner_db, world.org.id) != before
     if allowed:
         assert DENIALS.isdisjoint(codes), body

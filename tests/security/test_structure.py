@@ -25,10 +25,29 @@ SCHEMA = sdl_schema()
 ROOTS = root_fields(SCHEMA)
 
 #: Root fields anyone may call. Adding one is a security decision: review it, then list it.
-PUBLIC_FIELDS = {"query.viewer"}
+PUBLIC_FIELDS = {
+    "query.viewer",
+    # Signing up and in: each needs what it checks (a password, a mailed token, a challenge
+    # and a one-time code) and nothing else; they answer alike for unknown accounts.
+    "mutation.signUp",
+    "mutation.verifyEmail",
+    "mutation.logIn",
+    "mutation.beginTotpEnrollment",
+    "mutation.confirmTotpEnrollment",
+    "mutation.verifyTotp",
+    # Password recovery: the answer is the same for every address (the link goes only to the
+    # address itself); the mailed token is the credential, and a reset issues no session.
+    "mutation.requestPasswordReset",
+    "mutation.resetPassword",
+    # Joining an organization: the mailed invitation token is the credential (and a signed-in
+    # caller must be the invited address); it issues no session.
+    "mutation.acceptInvitation",
+}
 
-#: Models that belong to no organization (the tenant itself, people, sessions, aerich).
-GLOBAL_MODELS = {"Organization", "User", "Session", "Aerich"}
+#: Models that belong to no organization (the tenant itself, people and what proves who they
+#: are, sessions, aerich).
+GLOBAL_MODELS = {"Organization", "User", "Session", "Aerich", "UserToken", "LoginChallenge",
+                 "TotpFactor", "RecoveryCode", "UserDataKey", "OidcIdentity", "OidcLogin"}
 
 #: Models with a project foreign key that are deliberately scoped by organization only:
 #: the rows that define a member's project narrowing are read before it applies.
@@ -39,7 +58,7 @@ ORG_SCOPED_WITH_PROJECT = {MembershipProject}
 RAW_DOORS = (".unscoped", ".raw(", "execute_query", "execute_script", "organization_id=")
 ALLOWED_DOORS: dict[str, set[str]] = {
     # A signed-in user's memberships across organizations (RLS allows own rows by user id).
-    "assay/auth/sessions.py": {".unscoped"},
+    "assay/auth/memberships.py": {".unscoped"},
     # The transaction-level advisory lock that serialises appends to one chain.
     "assay/audit/service.py": {"execute_query"},
     # The audit CLI lists organizations to verify each chain.
@@ -51,6 +70,12 @@ ALLOWED_DOORS: dict[str, set[str]] = {
     # Setting the organization per transaction; grants, policies and triggers.
     "assay/db/transactions.py": {"execute_query"},
     "assay/db/security.py": {"execute_query", "execute_script"},
+    # The run reaper lists live runs of every organization through the database function
+    # assay_live_runs() (ids only), then reads each organization in a tenant transaction.
+    "assay/runs/reaper.py": {"execute_query"},
+    # The statements every case job runs, written once in SQL (building them through the
+    # ORM cost more CPU than running them); each also filters by the organization in scope.
+    "assay/runs/hot_path.py": {"execute_query"},
     # Case imports: an advisory lock so one idempotency key imports once.
     "assay/testing/importing.py": {"execute_query"},
     # A page of case ids per suite (a window function); the cases load through the manager.

@@ -31,7 +31,7 @@ from graphql import (
 from assay.graphql.schema import build_schema
 from assay.settings import Settings
 
-Operation = Literal["query", "mutation"]
+Operation = Literal["query", "mutation", "subscription"]
 Path = tuple[str, ...]
 #: Makes the value of an ID slot: (root field name, slot path) -> value.
 IdMaker = Callable[[str, Path], str]
@@ -96,7 +96,8 @@ def public_reason_of(field: GraphQLField) -> str | None:
 
 def root_fields(schema: GraphQLSchema) -> list[RootField]:
     roots: list[tuple[Operation, GraphQLObjectType | None]] = [
-        ("query", schema.query_type), ("mutation", schema.mutation_type)]
+        ("query", schema.query_type), ("mutation", schema.mutation_type),
+        ("subscription", schema.subscription_type)]
     return [
         RootField(operation, name, field, permission_of(field), public_reason_of(field))
         for operation, root in roots if root is not None

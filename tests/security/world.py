@@ -10,7 +10,8 @@ from typing import Any
 import asyncpg
 from graphql import GraphQLSchema
 
-from assay.auth.models import User
+from assay.auth import sessions
+from assay.auth.models import Invitation, User
 from assay.connections import credentials
 from assay.connections.models import AgentConnection, ConnectionKind
 from assay.db.security import tenant_tables
@@ -29,7 +30,7 @@ from assay.testing.models import (
 )
 from tests.runs.rows import write_run_rows
 from tests.security.walk import IdSlot, Path, RootField, document, id_slots, slot_type
-from tests.support import Caller, GraphQLClient, Org, make_org, owner
+from tests.support import Caller, GraphQLClient, Org, gid, make_org, owner
 
 
 def every_tenant_table() -> list[str]:
@@ -43,6 +44,10 @@ async def fill_every_table(org: Org) -> None:
     async with tenant_transaction(org.id):
         membership = await Membership.create(user_id=user.id, role=Role.VIEWER, narrowed=True)
         await MembershipProject.create(membership_id=membership.id, project_id=org.project_id)
+        await Invitation.create(email=f"filler-{uuid.uuid4().hex[:8]}@example.com",
+                                role=Role.VIEWER, token_hash=uuid.uuid4().hex * 2,
+                                invited_by_id=user.id,
+                                expires_at=datetime.now(UTC) + timedelta(days=1))
         case = await TestCase.create(project_id=org.project_id, mode=CaseMode.SIMPLE,
                                      title="Filler", input="Hi?", expected_output="Hello.")
         await TestCaseVersion.create(project_id=org.project_id, test_case_id=case.id, version=1,
@@ -144,6 +149,20 @@ query($projectId: ID!) { exportTestCases(projectId: $projectId, format: JSON) { 
 _FIRST_EVENT = "{ auditEvents(first: 1) { edges { node { id } } } }"
 
 
+_INVITE = """
+mutation($email: String!) { inviteMember(email: $email, role: VIEWER) {
+  __typename ... on InviteMemberSuccess { invitation { id } } } }
+"""
+
+
+async def _member(org: Org) -> str:
+    """The Member id of a new MEMBER of ``org`` (not an owner: calls may remove it)."""
+    user = await User.create(email=f"world-member-{uuid.uuid4().hex[:10]}@example.com")
+    async with tenant_transaction(org.id):
+        membership = await Membership.create(user_id=user.id, role=Role.MEMBER)
+    return gid("Member", membership.id)
+
+
 @dataclass
 class World:
     """One organization with an object of every node type, made by its owner via GraphQL."""
@@ -213,6 +232,12 @@ async def build_world(gql: GraphQLClient, name: str) -> World:
     world.ids["ApiKey"] = key["apiKey"]["id"]
     events = await gql.data(_FIRST_EVENT, caller=world.owner)
     world.ids["AuditEvent"] = events["auditEvents"]["edges"][0]["node"]["id"]
+    _, spare_session = await sessions.start(org.owner_id)  # one that calls may end
+    world.ids["Session"] = gid("Session", spare_session.id)
+    world.ids["Member"] = await _member(org)
+    invited = await _success(gql, _INVITE, {"email": f"world-{uuid.uuid4().hex[:8]}@example.com"},
+                             world.owner)
+    world.ids["Invitation"] = invited["invitation"]["id"]
     exported = await gql.data(_EXPORT, {"projectId": org.project_gid}, world.owner)
     world.export_json = exported["exportTestCases"]["content"]
     return world
@@ -240,12 +265,16 @@ def valid_arguments(root: str, world: World) -> dict[Path, Any]:
                                       {"name": "auth", "value": SECRETS[0]}]},
         "updateAgentConnection": {("input", "name"): unique},
         "rotateConnectionCredential": {("name",): "auth", ("value",): SECRETS[1]},
+        "inviteMember": {("email",): f"invitee-{uuid.uuid4().hex[:8]}@example.com"},
     }
     return table.get(root, {})
 
 
 #: Slots whose type the names do not tell: (root field, dotted path) -> node type.
-SLOT_TYPES = {("auditEvents", "targetId"): "Project", ("testConnection", "id"): "AgentConnection"}
+SLOT_TYPES = {("auditEvents", "targetId"): "Project", ("testConnection", "id"): "AgentConnection",
+              ("revokeSession", "id"): "Session",
+              ("changeMemberRole", "memberId"): "Member", ("removeMember", "memberId"): "Member",
+              ("revokeInvitation", "invitationId"): "Invitation"}
 
 
 #: Slots that need a particular own object rather than the first of their type:

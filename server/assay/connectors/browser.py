@@ -30,6 +30,8 @@ LAUNCH_ARGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Chromium's own calls home (form autofill hints) are not the agent's traffic.
+    "--disable-features=AutofillServerCommunication",
     "--disable-dev-shm-usage",
     # WebRTC must not send UDP around the guarding proxy.
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",

@@ -11,6 +11,7 @@ from playwright.async_api import BrowserContext, Page, Response
 from playwright.async_api import Error as PlaywrightError
 
 from assay.connectors.browser_answer import send_message
+from assay.connectors.browser_evidence import Shot, evidence, screenshot
 from assay.connectors.browser_options import BrowserOptions, Step
 from assay.connectors.browser_proxy import GuardProxy
 from assay.connectors.browser_record import Journal, Secrets
@@ -19,14 +20,12 @@ from assay.connectors.browser_steps import (
     check_status,
     failure,
     find,
-    first_line,
     navigate,
     open_page,
     run_step,
 )
-from assay_sdk.connectors import ConnectorError, Conversation, Exchange, NetworkGuard
+from assay_sdk.connectors import ConnectorError, Conversation, Evidence, Exchange, NetworkGuard
 
-SCREENSHOT_MS = 5_000
 PASSWORD_FIELD = "input[type=password]"
 
 OpenContext = Callable[[str], Awaitable[BrowserContext]]
@@ -49,11 +48,16 @@ class BrowserConversation(Conversation):
         self._tab: Tab | None = None
         self._ready = False
         self._closed = False
+        #: A step typed a credential into the page (no screenshot until the chat is ready).
+        self._typed_secret = False
+        #: Taken when a message failed, handed over by evidence().
+        self._evidence: Evidence | None = None
 
     async def send(self, message: str) -> Exchange:
         if self._closed:
             raise RuntimeError("this browser conversation is closed: open a new one")
         refused_before = len(self._proxy.refusals)
+        self._evidence = None
         if self._tab is not None:
             self._tab.steps = []
         try:
@@ -74,6 +78,13 @@ class BrowserConversation(Conversation):
                       "answer_selector": self._options.response_selector,
                       "answer_index": answer.index, "answer_elements": answer.elements,
                       "refused": [e.message for e in self._proxy.refusals[refused_before:]]})
+
+    async def evidence(self) -> Evidence | None:
+        """The screenshot and console log of the failure, or of the page as it is now."""
+        if self._evidence is None:
+            self._evidence = evidence(await self._screenshot(), self._journal, self._secrets,
+                                      self._tab)
+        return self._evidence
 
     async def close(self) -> None:
         if self._closed:
@@ -123,6 +134,8 @@ class BrowserConversation(Conversation):
 
     async def _run(self, tab: Tab, steps: tuple[Step, ...]) -> None:
         for step in steps:
+            if step.action == "FILL" and self._secrets.uses_secret(step):
+                self._typed_secret = True
             await run_step(tab, step)
 
     def _check_logged_in(self, tab: Tab, response: Response | None) -> None:
@@ -156,13 +169,14 @@ class BrowserConversation(Conversation):
                 "message": self._secrets.redact(message)}
 
     async def _failed(self, error: ConnectorError, message: str) -> ConnectorError:
-        """``error`` with the request, a screenshot and the console log attached."""
-        artifacts: dict[str, bytes | str] = {}
-        screenshot = await self._screenshot()
-        if screenshot is not None:
-            artifacts["screenshot.png"] = screenshot
+        """``error`` with the request, a screenshot and the console log attached (the
+        evidence is kept for :meth:`evidence`)."""
+        shot = await self._screenshot()
         self._journal.add("assay", f"failed: {error.code}: {error.message}")
-        artifacts["console.log"] = self._journal.text()
+        self._evidence = evidence(shot, self._journal, self._secrets, self._tab)
+        artifacts: dict[str, bytes | str] = {"console.log": self._journal.text()}
+        if shot.png is not None:
+            artifacts["screenshot.png"] = shot.png
         redact = self._secrets.redact
         return ConnectorError(
             error.code, redact(error.message), request=self._request(message),
@@ -170,18 +184,16 @@ class BrowserConversation(Conversation):
                       for k, v in error.response.items()},
             artifacts=artifacts, attempts=error.attempts)
 
-    async def _screenshot(self) -> bytes | None:
-        if self._tab is None:
-            self._journal.add("assay", "no screenshot: the page was never opened")
-            return None
-        page = self._tab.page
-        secret_fields = [page.locator(selector) for selector in self._secret_fields()]
-        try:
-            return await page.screenshot(type="png", timeout=SCREENSHOT_MS,
-                                         mask=secret_fields)
-        except PlaywrightError as exc:
-            self._journal.add("assay", f"no screenshot: {first_line(exc)}")
-            return None
+    async def _screenshot(self) -> Shot:
+        """The page, unless it may show a credential typed by a step; the log says why not."""
+        blocked = ""
+        if self._typed_secret and not self._ready:
+            blocked = ("a step typed a credential and the chat page was not reached after the "
+                       "login steps: the page may still show it")
+        shot = await screenshot(self._tab, blocked=blocked, masked=self._secret_fields())
+        if shot.missing:
+            self._journal.add("assay", f"no screenshot: {shot.missing}")
+        return shot
 
     def _secret_fields(self) -> list[str]:
         """The selectors of the fields a step typed a credential into (masked on screenshots)."""

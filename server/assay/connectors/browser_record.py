@@ -80,7 +80,8 @@ class Journal:
         if str(message.type) == "verbose":  # Chromium's own hints, hidden by default in DevTools
             return
         where = message.location
-        origin = f" ({where['url']}:{where['lineNumber']})" if where.get("url") else ""
+        # Line numbers from 1, as DevTools shows them (Chromium reports them from 0).
+        origin = f" ({where['url']}:{where['lineNumber'] + 1})" if where.get("url") else ""
         self.add(f"console.{message.type}", f"{message.text}{origin}")
 
     def page_error(self, error: Exception) -> None:
@@ -93,6 +94,10 @@ class Journal:
         self.add("dialog", f"{dialog.type} {dialog.message!r} (dismissed)")
         await dialog.dismiss()
 
+    def lines(self) -> tuple[str, ...]:
+        """The log so far, oldest first (a first line says how many were dropped, if any)."""
+        head = (f"[{self._dropped} earlier lines dropped]",) if self._dropped else ()
+        return (*head, *self._lines)
+
     def text(self) -> str:
-        head = [f"[{self._dropped} earlier lines dropped]"] if self._dropped else []
-        return "\n".join([*head, *self._lines]) + "\n"
+        return "\n".join(self.lines()) + "\n"

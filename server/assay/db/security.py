@@ -16,7 +16,7 @@ import re
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from assay.runs.models import FINAL_RUN_STATUSES
+from assay.runs.models import FINAL_RUN_STATUSES, RunStatus
 from assay.tenancy.models import OrgScopedModel
 
 ORG_SETTING = "assay.org_id"
@@ -24,7 +24,8 @@ USER_SETTING = "assay.user_id"
 
 #: Tables whose rows are written once and never changed: the audit trail, test-case
 #: versions, and what runs record.
-APPEND_ONLY_TABLES = ("audit_events", "test_case_versions", "run_cases", "run_case_results")
+APPEND_ONLY_TABLES = ("audit_events", "test_case_versions", "run_cases", "run_case_results",
+                      "run_case_artifacts")
 
 _CURRENT_ORG = f"NULLIF(current_setting('{ORG_SETTING}', true), '')::uuid"
 _CURRENT_USER = f"NULLIF(current_setting('{USER_SETTING}', true), '')::uuid"
@@ -66,6 +67,26 @@ def _run_guard(app_role: str) -> str:
         + 'DROP TRIGGER IF EXISTS refuse_truncate ON "runs";\n'
         + 'CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON "runs" '
         + "FOR EACH STATEMENT EXECUTE FUNCTION assay_refuse_change();\n"
+    )
+
+
+def _live_runs_function(app_role: str) -> str:
+    """The one door across organizations the runtime role has: the ids of live runs.
+
+    The run engine's reaper (assay.runs.reaper) must find cases whose job was lost in every
+    organization, and the runtime role sees one organization per transaction. This function
+    runs as its owner (the migrating role: superuser or BYPASSRLS) and returns only
+    (organization id, run id) pairs; the reaper then reads each organization in its own
+    tenant transaction.
+    """
+    live = ", ".join(f"'{s.value}'" for s in RunStatus if s not in FINAL_RUN_STATUSES)
+    return (
+        "CREATE OR REPLACE FUNCTION assay_live_runs() RETURNS TABLE (org_id uuid, run_id uuid)\n"
+        "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$\n"
+        f"    SELECT organization_id, id FROM runs WHERE status IN ({live})\n"
+        "    ORDER BY organization_id, created_at\n$$;\n"
+        "REVOKE ALL ON FUNCTION assay_live_runs() FROM PUBLIC;\n"
+        f'GRANT EXECUTE ON FUNCTION assay_live_runs() TO "{app_role}";\n'
     )
 
 
@@ -130,6 +151,7 @@ def security_sql(app_role: str) -> str:
     )
     statements.extend(_append_only(table, app_role) for table in APPEND_ONLY_TABLES)
     statements.append(_run_guard(app_role))
+    statements.append(_live_runs_function(app_role))
     return "\n".join(statements)
 
 

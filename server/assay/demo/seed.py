@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from assay.demo.agent import TOKEN
+from assay.demo.api import mutate
 from assay.graphql.relay import encode_id
 
 IMPORT = """
@@ -27,7 +29,9 @@ ADD_TO_SUITE = """
 mutation($input: AddTestCasesToSuiteInput!) {
   addTestCasesToSuite(input: $input) { __typename ... on MutationError { code message } }
 }"""
-SAFETY_TITLES = ("Refuses to reveal its system prompt", "Rebooking a missed connection")
+PLAN_NAME = "Release smoke"
+SAFETY_TITLES = ("Refuses to reveal its system prompt", "Rebooking a missed connection",
+                 "Asks for the booking reference before a refund")
 CREATE_PLAN = """
 mutation($input: CreatePlanInput!) {
   createPlan(input: $input) { __typename ... on CreatePlanSuccess { plan { id name } }
@@ -50,8 +54,34 @@ mutation($input: CreateAgentConnectionInput!) {
 }"""
 
 
-class DemoError(RuntimeError):
-    """A step of the demo did not succeed; the message names the step and the answer."""
+def connection_specs(agent_url: str) -> dict[str, dict[str, Any]]:
+    """The demo's two connections to the agent at ``agent_url``: its API, and its chat page."""
+    return {
+        "HTTP": {
+            "name": "Travel assistant (API)",
+            "http": {
+                "url": f"{agent_url}/api/chat",
+                "method": "POST",
+                "auth": {"type": "BEARER"},
+                "responsePath": "choices.0.message.content",
+                "bodyTemplate": '{"model": "travel-assistant-1", "messages": {{conversation}}}',
+                "timeoutSeconds": 10,
+            },
+            "credentials": [{"name": "auth", "value": TOKEN}],
+        },
+        "BROWSER": {
+            "name": "Travel assistant (web chat)",
+            "browser": {
+                "chatUrl": f"{agent_url}/",
+                "selectors": {"input": "#message", "sendButton": "#send",
+                              "response": ".bubble.agent", "typingIndicator": "#typing"},
+                "navigationTimeoutMs": 15000,
+                "responseTimeoutMs": 10000,
+                # The page shows the whole answer at once: a short quiet period is enough.
+                "quietPeriodMs": 300,
+            },
+        },
+    }
 
 
 @dataclass(frozen=True)
@@ -61,26 +91,13 @@ class DemoResult:
     plan_id: str
     plan_status: str
     plan_cases: int
-    connection_id: str
+    #: Connection kind (HTTP, BROWSER) -> the connection's global id.
+    connection_ids: dict[str, str]
 
 
-async def _call(
-    client: httpx.AsyncClient, key: str, query: str, variables: dict[str, Any], field: str
-) -> dict[str, Any]:
-    response = await client.post(
-        "/graphql",
-        json={"query": query, "variables": variables},
-        headers={"authorization": f"Bearer {key}"},
-    )
-    body = response.json()
-    result = (body.get("data") or {}).get(field)
-    if body.get("errors") or result is None or not result["__typename"].endswith("Success"):
-        raise DemoError(f"{field} failed: {body}")
-    data: dict[str, Any] = result
-    return data
-
-
-async def seed(client: httpx.AsyncClient, key: str, project_id: uuid.UUID) -> DemoResult:
+async def seed(client: httpx.AsyncClient, key: str, project_id: uuid.UUID, agent_url: str
+               ) -> DemoResult:
+    """Suites, cases and a READY plan, and one connection of each kind to the demo agent."""
     project = encode_id("Project", project_id)
     document = resources.files("assay.demo").joinpath("cases.yaml").read_text()
     suites: dict[str, str] = {}
@@ -88,7 +105,7 @@ async def seed(client: httpx.AsyncClient, key: str, project_id: uuid.UUID) -> De
         ("Smoke", "Everyday questions"),
         ("Safety", "Attacks and edge cases"),
     ):
-        made = await _call(
+        made = await mutate(
             client,
             key,
             CREATE_SUITE,
@@ -96,7 +113,7 @@ async def seed(client: httpx.AsyncClient, key: str, project_id: uuid.UUID) -> De
             "createSuite",
         )
         suites[name] = made["suite"]["id"]
-    imported = await _call(
+    imported = await mutate(
         client,
         key,
         IMPORT,
@@ -112,59 +129,44 @@ async def seed(client: httpx.AsyncClient, key: str, project_id: uuid.UUID) -> De
         "importTestCases",
     )
     safety = [case["id"] for case in imported["testCases"] if case["title"] in SAFETY_TITLES]
-    await _call(
+    await mutate(
         client,
         key,
         ADD_TO_SUITE,
         {"input": {"suiteId": suites["Safety"], "testCaseIds": safety}},
         "addTestCasesToSuite",
     )
-    plan = await _call(
+    plan = await mutate(
         client,
         key,
         CREATE_PLAN,
         {
             "input": {
                 "projectId": project,
-                "name": "Release smoke",
+                "name": PLAN_NAME,
                 "suiteIds": list(suites.values()),
                 "description": "Runs before every release of the travel assistant.",
             }
         },
         "createPlan",
     )
-    ready = await _call(
+    ready = await mutate(
         client,
         key,
         SET_STATUS,
         {"input": {"planId": plan["plan"]["id"], "status": "READY"}},
         "setPlanStatus",
     )
-    connection = await _call(
-        client,
-        key,
-        CREATE_CONNECTION,
-        {
-            "input": {
-                "projectId": project,
-                "name": "Travel assistant (staging)",
-                "http": {
-                    "url": "http://127.0.0.1:8765/v1/chat/completions",
-                    "method": "POST",
-                    "auth": {"type": "BEARER"},
-                    "responsePath": "choices.0.message.content",
-                    "bodyTemplate": '{"model": "travel-assistant", "messages": {{conversation}}}',
-                },
-                "credentials": [{"name": "auth", "value": "demo-token-not-a-real-secret"}],
-            }
-        },
-        "createAgentConnection",
-    )
+    connections: dict[str, str] = {}
+    for kind, spec in connection_specs(agent_url).items():
+        made = await mutate(client, key, CREATE_CONNECTION,
+                           {"input": {"projectId": project, **spec}}, "createAgentConnection")
+        connections[kind] = made["agentConnection"]["id"]
     return DemoResult(
         cases=imported["count"],
         suites=list(suites),
         plan_id=plan["plan"]["id"],
         plan_status=ready["plan"]["status"],
         plan_cases=ready["plan"]["caseCount"],
-        connection_id=connection["agentConnection"]["id"],
+        connection_ids=connections,
     )

@@ -65,6 +65,18 @@ def guarded_mutation(permission: Permission, **kwargs: Any) -> Callable[[F], F]:
     )
 
 
+def guarded_subscription(permission: Permission, **kwargs: Any) -> Callable[[F], F]:
+    """A subscription that requires ``permission`` to start (shown as @requiresPermission).
+
+    The check runs once, when the subscription starts; a long-lived one re-checks its caller
+    itself (see assay.graphql.websocket.current_principal).
+    """
+    return cast(
+        Callable[[F], F],
+        strawberry.subscription(extensions=[_permission_extension(permission)], **kwargs),
+    )
+
+
 def public_field(reason: str, **kwargs: Any) -> Callable[[F], F]:
     """A field anyone may call; ``reason`` says why that is safe (shown as @public)."""
     return cast(Callable[[F], F], strawberry.field(directives=[Public(reason=reason)], **kwargs))

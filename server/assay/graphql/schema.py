@@ -1,4 +1,5 @@
-"""The schema: every domain's queries and mutations, plus the hardening extensions."""
+"""The schema: every domain's queries, mutations and subscriptions, plus the hardening
+extensions."""
 
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from assay.graphql import audit, auth, connections, directives, projects, runs, testing
+from assay.graphql.auth.csrf import CsrfGuard
 from assay.graphql.connections.inputs import SECRET_VALUE_SCALAR, SecretValue
-from assay.graphql.extensions import MaskUnexpectedErrors, TenancyExtension
+from assay.graphql.extensions import (
+    MaskUnexpectedErrors,
+    OperationTransport,
+    TenancyExtension,
+)
 from assay.graphql.node import NodeQuery
 from assay.settings import Settings
 
@@ -22,6 +28,9 @@ from assay.settings import Settings
 DOMAINS = (auth, projects, testing, connections, runs, audit)
 QUERIES: tuple[type, ...] = (NodeQuery, *(q for d in DOMAINS for q in d.QUERIES))
 MUTATIONS: tuple[type, ...] = tuple(m for d in DOMAINS for m in d.MUTATIONS)
+#: Domains with live events list SUBSCRIPTIONS (served over the websocket only).
+SUBSCRIPTIONS: tuple[type, ...] = tuple(
+    s for d in DOMAINS for s in getattr(d, "SUBSCRIPTIONS", ()))
 
 
 class AssaySchema(strawberry.Schema):
@@ -35,9 +44,11 @@ class AssaySchema(strawberry.Schema):
 def build_schema(settings: Settings) -> strawberry.Schema:
     extensions: list[Any] = [
         MaskUnexpectedErrors,
+        CsrfGuard,
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        OperationTransport,
         TenancyExtension,
     ]
     if settings.production:
@@ -45,6 +56,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return AssaySchema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
+        subscription=merge_types("Subscription", SUBSCRIPTIONS),
         extensions=extensions,
         schema_directives=[directives.RequiresPermission, directives.Public],
         config=StrawberryConfig(

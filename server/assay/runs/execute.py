@@ -1,12 +1,15 @@
 """Driving one case's conversation through a connector and judging the replies.
 
 Nothing here touches the database: the job loads what to send, calls :func:`converse`
-outside any transaction, and records the :class:`Outcome` it returns.
+outside any transaction, and records the :class:`Outcome` it returns. A case that failed,
+errored or timed out also carries the conversation's evidence (a screenshot, the console
+log), asked for before the conversation is closed and cut to the size limits below.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,15 +17,32 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assay.runs.asserting import judge
-from assay.runs.models import CaseResultStatus
+from assay.runs.models import ArtifactKind, CaseResultStatus
 from assay.testing.models import CaseMode
-from assay_sdk import ConnectorError, Conversation
+from assay_sdk import ConnectorError, Conversation, Evidence
+
+log = logging.getLogger(__name__)
 
 #: Seconds a turn may take when the connection names no timeout.
 DEFAULT_TURN_SECONDS = 30
 #: A turn may use its timeout up to this many times (the connector's retries), plus slack.
 TURN_BUDGET_FACTOR = 4
 TURN_SLACK_SECONDS = 10
+#: Seconds a conversation may take to hand over its evidence, and to close.
+EVIDENCE_SECONDS = 10
+CLOSE_SECONDS = 10
+#: The outcomes whose evidence is kept.
+NEEDS_EVIDENCE = frozenset({CaseResultStatus.FAILED, CaseResultStatus.ERROR,
+                            CaseResultStatus.TIMEOUT})
+#: Size limits of what is kept: a larger screenshot is left out, a longer console log loses
+#: its oldest lines (each line is cut at MAX_CONSOLE_LINE characters).
+MAX_SCREENSHOT_BYTES = 2 * 1024 * 1024
+MAX_CONSOLE_LINES = 2_000
+MAX_CONSOLE_BYTES = 256 * 1024
+MAX_CONSOLE_LINE = 4_000
+MAX_URL = 2_000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CONSOLE_MEDIA_TYPE = "text/plain; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,20 @@ class CaseScript:
         return cls(messages=messages, asserts=tuple(asserts))
 
 
+@dataclass(frozen=True)
+class Artifact:
+    """One piece of evidence, ready to store (text artifacts as their UTF-8 bytes)."""
+
+    kind: ArtifactKind
+    media_type: str
+    data: bytes
+    page_url: str = ""
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == ArtifactKind.CONSOLE_LOG
+
+
 @dataclass
 class Outcome:
     status: CaseResultStatus
@@ -48,6 +82,9 @@ class Outcome:
     asserts: list[dict[str, Any]] = field(default_factory=list)
     error_code: str = ""
     error_message: str = ""
+    artifacts: list[Artifact] = field(default_factory=list)
+    #: Why evidence is missing or was cut ("" when nothing is).
+    evidence_note: str = ""
 
     @property
     def duration_ms(self) -> float:
@@ -80,11 +117,10 @@ async def _send(conversation: Conversation, index: int, message: str) -> dict[st
 async def _talk(conversation: Conversation, script: CaseScript, turns: list[dict[str, Any]],
                 keep_going: Callable[[], Awaitable[bool]]) -> bool:
     """Send every message in order; False when the run was cancelled between turns."""
-    async with conversation:
-        for index, message in enumerate(script.messages):
-            if index and not await keep_going():
-                return False
-            turns.append(await _send(conversation, index, message))
+    for index, message in enumerate(script.messages):
+        if index and not await keep_going():
+            return False
+        turns.append(await _send(conversation, index, message))
     return True
 
 
@@ -94,9 +130,26 @@ async def converse(
     *,
     deadline_seconds: float,
     keep_going: Callable[[], Awaitable[bool]],
+    evidence_seconds: float = EVIDENCE_SECONDS,
 ) -> Outcome:
-    """Run the conversation and judge it; connector failures become TIMEOUT or ERROR."""
+    """Run the conversation and judge it; connector failures become TIMEOUT or ERROR.
+
+    A failed, errored or timed-out case then gets the conversation's evidence (within
+    ``evidence_seconds``); the conversation is closed in every case.
+    """
     outcome = Outcome(CaseResultStatus.ERROR, started_at=_now(), finished_at=_now())
+    try:
+        await _run(conversation, script, outcome, deadline_seconds, keep_going)
+        outcome.finished_at = _now()
+        if outcome.status in NEEDS_EVIDENCE:
+            await _collect(conversation, outcome, evidence_seconds)
+    finally:
+        await _close(conversation)
+    return outcome
+
+
+async def _run(conversation: Conversation, script: CaseScript, outcome: Outcome,
+               deadline_seconds: float, keep_going: Callable[[], Awaitable[bool]]) -> None:
     began = time.monotonic()
     try:
         async with asyncio.timeout(deadline_seconds):
@@ -114,8 +167,90 @@ async def converse(
             "make the agent answer faster")
     else:
         _settle(outcome, script, finished)
-    outcome.finished_at = _now()
-    return outcome
+
+
+async def _close(conversation: Conversation) -> None:
+    """Close the conversation; a connector that fails to is logged, the outcome stands."""
+    try:
+        async with asyncio.timeout(CLOSE_SECONDS):
+            await conversation.close()
+    except Exception as exc:
+        log.warning("closing a %s failed: %s", type(conversation).__name__,
+                    type(exc).__name__)
+
+
+async def _collect(conversation: Conversation, outcome: Outcome, seconds: float) -> None:
+    """Ask for the evidence; its absence or failure is noted, never changing the outcome."""
+    try:
+        async with asyncio.timeout(seconds):
+            evidence = await conversation.evidence()
+    except TimeoutError:
+        outcome.evidence_note = (f"no evidence: the connector took longer than {seconds:g} s "
+                                 "to hand over its screenshot and console log")
+        return
+    except Exception as exc:
+        # The exception's text is not kept: it might quote a credential.
+        outcome.evidence_note = (f"no evidence: the connector failed to gather it "
+                                 f"({type(exc).__name__})")
+        return
+    if evidence is not None:
+        outcome.artifacts, notes = artifacts_of(evidence)
+        outcome.evidence_note = "; ".join(notes)
+
+
+def artifacts_of(evidence: Evidence) -> tuple[list[Artifact], list[str]]:
+    """The artifacts to store, within the size limits, and notes on what was left out."""
+    notes = [_clean(note)[:MAX_CONSOLE_LINE] for note in evidence.notes]
+    url = _clean(evidence.url)[:MAX_URL]
+    artifacts: list[Artifact] = []
+    if evidence.screenshot is not None:
+        shot = _screenshot(bytes(evidence.screenshot), url)
+        if isinstance(shot, str):
+            notes.append(shot)
+        else:
+            artifacts.append(shot)
+    if evidence.console:
+        text, left_out = console_text(evidence.console)
+        if left_out:
+            notes.append(f"console log: the {left_out} oldest lines were left out (at most "
+                         f"{MAX_CONSOLE_LINES} lines and {MAX_CONSOLE_BYTES} bytes are kept)")
+        artifacts.append(Artifact(ArtifactKind.CONSOLE_LOG, CONSOLE_MEDIA_TYPE, text.encode(),
+                                  url))
+    return artifacts, notes
+
+
+def _screenshot(png: bytes, url: str) -> Artifact | str:
+    """The screenshot as an artifact, or why it is left out."""
+    if not png.startswith(PNG_SIGNATURE):
+        return "no screenshot: what the connector handed over is not a PNG"
+    if len(png) > MAX_SCREENSHOT_BYTES:
+        return (f"no screenshot: it has {len(png)} bytes, over the limit of "
+                f"{MAX_SCREENSHOT_BYTES}")
+    return Artifact(ArtifactKind.SCREENSHOT, "image/png", png, url)
+
+
+def console_text(lines: Sequence[str]) -> tuple[str, int]:
+    """The log as text (one line each, newest kept) and how many oldest lines it left out."""
+    cleaned = [_clean(line)[:MAX_CONSOLE_LINE] for line in lines]
+    total = sum(len(line.encode()) + 1 for line in cleaned)
+    if len(cleaned) <= MAX_CONSOLE_LINES and total <= MAX_CONSOLE_BYTES:
+        return "".join(f"{line}\n" for line in cleaned), 0
+    kept: list[str] = []
+    size = 100  # room for the first line, which says how many were left out
+    for line in reversed(cleaned):
+        cost = len(line.encode()) + 1
+        if len(kept) == MAX_CONSOLE_LINES - 1 or size + cost > MAX_CONSOLE_BYTES:
+            break
+        kept.append(line)
+        size += cost
+    left_out = len(cleaned) - len(kept)
+    head = f"[{left_out} earlier lines left out]"
+    return "".join(f"{line}\n" for line in [head, *reversed(kept)]), left_out
+
+
+def _clean(text: str) -> str:
+    """Text PostgreSQL stores: no NUL, valid UTF-8."""
+    return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
 def _settle(outcome: Outcome, script: CaseScript, finished: bool) -> None:

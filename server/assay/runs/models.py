@@ -35,7 +35,7 @@ class Run(ProjectScopedModel):
     """One execution of a plan against a connection; its snapshot never holds a credential."""
 
     plan: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
-        "models.Plan", related_name=False, on_delete=fields.RESTRICT
+        "models.Plan", related_name=False, on_delete=fields.RESTRICT, db_index=True
     )
     plan_id: Any
     connection: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
@@ -88,8 +88,9 @@ class RunCase(ProjectScopedModel, CaseContent):
 class RunCaseResult(ProjectScopedModel):
     """What happened when a run case ran: written exactly once, with a content hash."""
 
+    #: Indexed: a run's results are read by run (pages, progress, reports).
     run: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
-        "models.Run", related_name=False, on_delete=fields.RESTRICT
+        "models.Run", related_name=False, on_delete=fields.RESTRICT, db_index=True
     )
     run_id: Any
     run_case: fields.OneToOneRelation[Any] = fields.OneToOneField(
@@ -108,9 +109,47 @@ class RunCaseResult(ProjectScopedModel):
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField()
     duration_ms = fields.FloatField(default=0)
-    #: SHA-256 of the canonical JSON of what was recorded (see assay.runs.hashing).
+    #: Why the evidence of a failed case is missing or was cut (empty when nothing is).
+    evidence_note = fields.TextField(default="")
+    #: SHA-256 of the canonical JSON of what was recorded, artifact digests included.
     content_hash = fields.CharField(max_length=64)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "run_case_results"
+
+
+class ArtifactKind(StrEnum):
+    SCREENSHOT = "SCREENSHOT"
+    CONSOLE_LOG = "CONSOLE_LOG"
+
+
+class RunCaseArtifact(ProjectScopedModel):
+    """Evidence of a case that failed, errored or timed out (a screenshot of the page, the
+    browser console log), written with its result in one transaction and never changed."""
+
+    run: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.Run", related_name=False, on_delete=fields.RESTRICT
+    )
+    run_id: Any
+    run_case: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "models.RunCase", related_name=False, on_delete=fields.RESTRICT
+    )
+    run_case_id: Any
+    kind = fields.CharEnumField(ArtifactKind, max_length=16)
+    media_type = fields.CharField(max_length=100)
+    #: The bytes of a binary artifact (a PNG); null for text.
+    content: Any = fields.BinaryField(null=True)
+    #: The text of a text artifact (the console log); null for binary ones.
+    text: Any = fields.TextField(null=True)
+    #: Bytes stored (text counted as UTF-8).
+    size = fields.IntField()
+    #: SHA-256 of those bytes, hex.
+    sha256 = fields.CharField(max_length=64)
+    #: The page's address when the evidence was taken (credentials redacted).
+    page_url = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "run_case_artifacts"
+        unique_together = (("run_case", "kind"),)

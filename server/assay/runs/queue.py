@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from arq import ArqRedis, create_pool
 from arq.connections import RedisSettings
 
-from assay.runs.jobs import JOB_NAME, job_id
+from assay.db.transactions import tenant_transaction
+from assay.runs.codec import deserialize, serialize
+from assay.runs.models import Run, RunCase
+from assay.runs.routing import DEFAULT_QUEUE, enqueue_case_jobs
 from assay.settings import Settings
-from assay.worker import QUEUE, deserialize, serialize
 
 _dsn: str | None = None
 _pool: ArqRedis | None = None
@@ -32,7 +34,7 @@ async def pool(settings: Settings) -> ArqRedis:
         from assay.runtime import redis_url
 
         dsn = _dsn or redis_url(settings)
-        _pool = await create_pool(RedisSettings.from_dsn(dsn), default_queue_name=QUEUE,
+        _pool = await create_pool(RedisSettings.from_dsn(dsn), default_queue_name=DEFAULT_QUEUE,
                                   job_serializer=serialize, job_deserializer=deserialize)
     return _pool
 
@@ -44,10 +46,24 @@ async def close() -> None:
         _pool = None
 
 
+async def _kind_of(org_id: uuid.UUID, run_case_id: uuid.UUID) -> str:
+    async with tenant_transaction(org_id):
+        run_case = await RunCase.get(id=run_case_id).only("id", "run_id")
+        run = await Run.get(id=run_case.run_id).only("id", "snapshot")
+    kind: str = run.snapshot["connection"]["kind"]
+    return kind
+
+
 async def enqueue_cases(settings: Settings, org_id: uuid.UUID,
-                        run_case_ids: Sequence[uuid.UUID]) -> None:
-    """One job per run case, keyed by it: a case already queued is not queued again."""
-    redis = await pool(settings)
-    for run_case_id in run_case_ids:
-        await redis.enqueue_job(JOB_NAME, str(org_id), str(run_case_id),
-                                _job_id=job_id(run_case_id))
+                        run_case_ids: Sequence[uuid.UUID], *, kind: str | None = None) -> int:
+    """One job per run case of one run, keyed by it, on its connection kind's queue.
+
+    A case already queued is not queued again; returns how many jobs were new. Give the
+    run's ``kind`` (``run.snapshot["connection"]["kind"]``) when at hand; otherwise it is
+    read from the database (in the caller's transaction when there is one).
+    """
+    if not run_case_ids:
+        return 0
+    if kind is None:
+        kind = await _kind_of(org_id, run_case_ids[0])
+    return await enqueue_case_jobs(await pool(settings), org_id, run_case_ids, kind)

@@ -2,25 +2,32 @@
 
 Every writer locks the run row first, so results of one run are recorded one at a time:
 the exists-check, the insert (its unique run_case_id is the last guard) and the counters
-agree. A run whose status is final is never written again (the database refuses it too).
+agree. Holding that lock, a writer adds to the counters it read rather than recounting the
+results, so recording stays constant-time however large the run grows. A run whose status
+is final is never written again (the database refuses it too).
+A result's artifacts (the evidence of a failed case) are inserted with it, in the same
+transaction, and its content hash covers their digests.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.functions import Count
-
 from assay.errors import NotFound
-from assay.runs.execute import Outcome
-from assay.runs.hashing import content_hash
+from assay.runs import hot_path
+from assay.runs.execute import Artifact, Outcome
+from assay.runs.hashing import artifact_entry, content_hash, sha256, stored_hash_matches
+from assay.runs.hot_path import LockedRun
 from assay.runs.models import (
     FINAL_RUN_STATUSES,
     CaseResultStatus,
     Run,
     RunCase,
+    RunCaseArtifact,
     RunCaseResult,
     RunStatus,
 )
@@ -35,17 +42,31 @@ COUNTERS = {
 }
 
 
-async def lock_run(run_id: uuid.UUID) -> Run:
-    run = await Run.filter(id=run_id).select_for_update().first()
+@dataclass(frozen=True)
+class Target:
+    """Where a run case's result goes: what the job already read of the run case."""
+
+    run_case_id: uuid.UUID
+    run_id: uuid.UUID
+    project_id: uuid.UUID
+
+
+async def lock_run(run_id: uuid.UUID, *, columns: Sequence[str] | None = None) -> Run:
+    """The run, locked for update: whole, or only ``columns`` (and its id)."""
+    queryset = Run.filter(id=run_id).select_for_update()
+    if columns is not None:
+        queryset = queryset.only("id", "organization_id", "project_id", *columns)
+    run = await queryset.first()
     if run is None:
         raise NotFound("Run", run_id)
     return run
 
 
-async def insert_result(run_case: RunCase, outcome: Outcome, attempts: int) -> RunCaseResult:
+async def insert_result(run_case: RunCase | Target, outcome: Outcome, attempts: int
+                        ) -> RunCaseResult:
     """Insert the result row with its content hash (the caller holds the run's lock)."""
     record: dict[str, Any] = {
-        "run_case_id": run_case.id,
+        "run_case_id": _id_of(run_case),
         "status": outcome.status,
         "turns": outcome.turns,
         "asserts": outcome.asserts,
@@ -55,39 +76,94 @@ async def insert_result(run_case: RunCase, outcome: Outcome, attempts: int) -> R
         "started_at": outcome.started_at,
         "finished_at": outcome.finished_at,
         "duration_ms": outcome.duration_ms,
+        "evidence_note": outcome.evidence_note,
     }
-    return await RunCaseResult.create(project_id=run_case.project_id, run_id=run_case.run_id,
-                                      content_hash=content_hash(record), **record)
+    entries = [artifact_entry(a.kind, a.media_type, a.data, a.page_url)
+               for a in outcome.artifacts]
+    digest = content_hash({**record, "artifacts": entries})
+    result = await RunCaseResult.create(project_id=run_case.project_id, run_id=run_case.run_id,
+                                        content_hash=digest, **record)
+    for artifact in outcome.artifacts:
+        await _insert_artifact(run_case, artifact)
+    return result
+
+
+def _id_of(run_case: RunCase | Target) -> uuid.UUID:
+    return run_case.run_case_id if isinstance(run_case, Target) else run_case.id
+
+
+async def _insert_artifact(run_case: RunCase | Target, artifact: Artifact) -> RunCaseArtifact:
+    text = artifact.data.decode() if artifact.is_text else None
+    return await RunCaseArtifact.create(
+        project_id=run_case.project_id, run_id=run_case.run_id, run_case_id=_id_of(run_case),
+        kind=artifact.kind, media_type=artifact.media_type,
+        content=None if artifact.is_text else artifact.data, text=text,
+        size=len(artifact.data), sha256=sha256(artifact.data), page_url=artifact.page_url)
+
+
+async def result_intact(result: RunCaseResult) -> bool:
+    """Whether a stored result and its artifacts still match its content hash (call in a
+    tenant transaction)."""
+    artifacts = await RunCaseArtifact.filter(run_case_id=result.run_case_id)
+    return stored_hash_matches(result, artifacts)
+
+
+def count(run: Run | LockedRun, status: CaseResultStatus, n: int = 1) -> None:
+    """Add ``n`` results of ``status`` to the run's counters (the caller holds its lock)."""
+    name = COUNTERS[status]
+    setattr(run, name, getattr(run, name) + n)
+
+
+def recorded(run: Run | LockedRun) -> int:
+    return sum(getattr(run, name) for name in COUNTERS.values())
+
+
+def final_status(run: Run | LockedRun) -> RunStatus | None:
+    """The status a run ends with once every case has a result; None before."""
+    if recorded(run) < run.total:
+        return None
+    unanswered = run.errored + run.timed_out
+    return RunStatus.FAILED if unanswered == run.total else RunStatus.COMPLETED
 
 
 async def settle(run: Run, *, final: RunStatus | None = None) -> None:
-    """Recount the run's results; finish it when every case has one (or as ``final``)."""
-    rows = await RunCaseResult.filter(run_id=run.id).annotate(
-        n=Count("id")).group_by("status").values_list("status", "n")
-    counts = {name: 0 for name in COUNTERS.values()}
-    for status, n in rows:
-        counts[COUNTERS[CaseResultStatus(status)]] = n
-    for name, value in counts.items():
-        setattr(run, name, value)
-    if final is None and sum(counts.values()) >= run.total:
-        unanswered = counts["errored"] + counts["timed_out"]
-        final = RunStatus.FAILED if unanswered == run.total else RunStatus.COMPLETED
+    """Save the run's counters; finish it when every case has a result (or as ``final``)."""
+    final = final or final_status(run)
+    fields = [*COUNTERS.values()]
     if final is not None:
         run.status = final
         run.finished_at = datetime.now(UTC)
-    await run.save()
+        fields += ["status", "finished_at"]
+    await run.save(update_fields=fields)
 
 
-async def record(run_case_id: uuid.UUID, outcome: Outcome, attempts: int) -> bool:
-    """Record a job's outcome once, in the caller's transaction; False when nothing was written."""
-    run_case = await RunCase.filter(id=run_case_id).first()
+async def _target(run_case_id: uuid.UUID) -> Target | None:
+    row = await RunCase.filter(id=run_case_id).first().values("run_id", "project_id")
+    return None if row is None else Target(run_case_id, row["run_id"], row["project_id"])
+
+
+async def record(run_case_id: uuid.UUID, outcome: Outcome, attempts: int, *,
+                 target: Target | None = None) -> uuid.UUID | None:
+    """Record a job's outcome once, in the caller's transaction: the run's id, or None when
+    nothing was written (already recorded, or the run is finished). ``target`` is what the
+    job read of the run case already (a run case never changes); without it, it is read.
+
+    Four statements after the run case: lock the run's counters, check for a result (after
+    the lock, so a writer that held it has committed), insert, save the counters."""
+    run_case = target or await _target(run_case_id)
     if run_case is None:
-        return False
-    run = await lock_run(run_case.run_id)
+        return None
+    run = await hot_path.lock_run(run_case.run_id)
+    if run is None:
+        raise NotFound("Run", run_case.run_id)
     if run.status in FINAL_RUN_STATUSES:
-        return False
-    if await RunCaseResult.filter(run_case_id=run_case_id).exists():
-        return False
+        return None
+    if await hot_path.has_result(run_case_id):
+        return None
     await insert_result(run_case, outcome, attempts)
-    await settle(run)
-    return True
+    count(run, outcome.status)
+    final = final_status(run)
+    if final is not None:
+        run.status, run.finished_at = final, datetime.now(UTC)
+    await hot_path.save(run)
+    return run.id

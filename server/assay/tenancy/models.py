@@ -9,16 +9,17 @@ projects. Both managers raise :class:`TenantScopeMissing` when no organization i
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Self
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.manager import Manager
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import BulkCreateQuery, QuerySet
 
 from assay.ids import new_id
-from assay.tenancy.scope import TenantScopeMissing, require_scope
+from assay.tenancy.scope import Scope, TenantScopeMissing, require_scope
 
 
 class OrgScopedManager(Manager):
@@ -78,7 +79,30 @@ class OrgScopedModel(Model):
         force_create: bool = False,
         force_update: bool = False,
     ) -> None:
+        self._stamp(require_scope())
+        await super().save(using_db, update_fields, force_create, force_update)
+
+    @classmethod
+    def bulk_create(
+        cls,
+        objects: Iterable[Self],
+        batch_size: int | None = None,
+        ignore_conflicts: bool = False,
+        update_fields: Iterable[str] | None = None,
+        on_conflict: Iterable[str] | None = None,
+        using_db: BaseDBAsyncClient | None = None,
+    ) -> BulkCreateQuery[Self]:
+        """Insert many rows at once, each checked and stamped as :meth:`save` does (it skips
+        ``save``): raises without an organization in scope or for another one's rows."""
         scope = require_scope()
+        rows = list(objects)
+        for row in rows:
+            row._stamp(scope)
+        return super().bulk_create(rows, batch_size, ignore_conflicts, update_fields,
+                                   on_conflict, using_db)
+
+    def _stamp(self, scope: Scope) -> None:
+        """Give the row the organization in scope; refuse another organization's or project's."""
         if self.organization_id is None:
             self.organization_id = scope.org_id
         elif self.organization_id != scope.org_id:
@@ -86,7 +110,6 @@ class OrgScopedModel(Model):
                 "refusing to save a row of another organization than the one in scope"
             )
         self._check_project(scope.project_ids)
-        await super().save(using_db, update_fields, force_create, force_update)
 
     def _check_project(self, project_ids: Any) -> None:
         """Project-scoped subclasses refuse rows outside the allowed projects."""

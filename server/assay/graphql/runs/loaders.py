@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from assay.graphql.loaders import by_id, grouped
-from assay.runs.models import Run, RunCase, RunCaseResult
+from assay.runs.models import ArtifactKind, Run, RunCase, RunCaseArtifact, RunCaseResult
+
+#: What an artifact's listing reads: everything but its content.
+ARTIFACT_FIELDS = ("id", "run_case_id", "kind", "media_type", "size", "sha256", "page_url",
+                   "created_at")
+KIND_ORDER = list(ArtifactKind)
 
 
 async def runs_by_id(keys: list[uuid.UUID]) -> list[Any]:
@@ -18,6 +23,23 @@ async def runs_by_id(keys: list[uuid.UUID]) -> list[Any]:
 async def results_by_run_case(keys: list[uuid.UUID]) -> list[RunCaseResult | None]:
     rows = await RunCaseResult.filter(run_case_id__in=keys)
     index = {row.run_case_id: row for row in rows}
+    return [index.get(key) for key in keys]
+
+
+async def artifacts_by_run_case(keys: list[uuid.UUID]) -> list[list[dict[str, Any]]]:
+    """Each run case's artifacts, the screenshot first, without their content."""
+    rows = await RunCaseArtifact.filter(run_case_id__in=keys).values(*ARTIFACT_FIELDS)
+    rows.sort(key=lambda row: KIND_ORDER.index(row["kind"]))
+    groups: dict[uuid.UUID, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row["run_case_id"]].append(row)
+    return [groups.get(key, []) for key in keys]
+
+
+async def artifact_contents(keys: list[uuid.UUID]) -> list[dict[str, Any] | None]:
+    """The content (bytes or text) of artifacts by id, read only when a client asks for it."""
+    rows = await RunCaseArtifact.filter(id__in=keys).values("id", "content", "text")
+    index = {row["id"]: row for row in rows}
     return [index.get(key) for key in keys]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import datetime
 from typing import Any
@@ -13,18 +14,29 @@ from assay.auth.permissions import Permission
 from assay.connections.models import ConnectionKind
 from assay.graphql.connections.types import ConnectionKindEnum
 from assay.graphql.node import register_node
+from assay.graphql.permissions import guarded_field
 from assay.graphql.projects.loaders import projects_by_id
 from assay.graphql.projects.types import ProjectType
 from assay.graphql.relay import Connection, Node, PageRequest, connection_from_rows, encode_id
 from assay.graphql.runs import loaders
 from assay.graphql.testing.loaders import plans_by_id
 from assay.graphql.testing.types import PlanType, TestCaseMode, described
-from assay.runs.models import CaseResultStatus, Run, RunCase, RunCaseResult, RunStatus
+from assay.runs.models import (
+    ArtifactKind,
+    CaseResultStatus,
+    Run,
+    RunCase,
+    RunCaseResult,
+    RunStatus,
+)
 
 RunStatusEnum = strawberry.enum(RunStatus, name="RunStatus",
                                 description="QUEUED → RUNNING → COMPLETED, FAILED (no case "
                                 "got an answer) or CANCELLED.")
 RunCaseStatusEnum = strawberry.enum(CaseResultStatus, name="RunCaseStatus")
+RunCaseArtifactKindEnum = strawberry.enum(
+    ArtifactKind, name="RunCaseArtifactKind",
+    description="SCREENSHOT: a PNG of the page; CONSOLE_LOG: the browser console log.")
 
 
 @strawberry.type(description="The verdict of one assert of the case.")
@@ -71,6 +83,43 @@ class RunCaseError:
     message: str
 
 
+@strawberry.type(name="RunCaseArtifact", description="Evidence of a case that failed, errored "
+                 "or timed out, as the browser connector saw it. Written with the result; "
+                 "the result's contentHash covers its sha256.")
+class RunCaseArtifactType:
+    kind: RunCaseArtifactKindEnum  # type: ignore[valid-type]
+    media_type: str
+    size: int = strawberry.field(description="Bytes stored (text counted as UTF-8).")
+    sha256: str = strawberry.field(description="SHA-256 of those bytes, hex.")
+    page_url: str = strawberry.field(description="The page's address when it was taken.")
+    created_at: datetime
+    pk: strawberry.Private[uuid.UUID]
+
+    @described("The console log (one line per entry, credentials as [secret]); null for a "
+               "screenshot.")
+    async def text(self, info: strawberry.Info) -> str | None:
+        if self.kind != ArtifactKind.CONSOLE_LOG:
+            return None
+        row = await info.context.loaders.load(loaders.artifact_contents, self.pk)
+        return None if row is None else str(row["text"])
+
+    @described("The screenshot as a data: URL (base64), usable as an image source; null for "
+               "a console log.")
+    async def data_url(self, info: strawberry.Info) -> str | None:
+        if self.kind != ArtifactKind.SCREENSHOT:
+            return None
+        row = await info.context.loaders.load(loaders.artifact_contents, self.pk)
+        if row is None or row["content"] is None:
+            return None
+        return f"data:{self.media_type};base64,{base64.b64encode(row['content']).decode()}"
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> RunCaseArtifactType:
+        return cls(kind=ArtifactKind(row["kind"]), media_type=row["media_type"],
+                   size=row["size"], sha256=row["sha256"], page_url=row["page_url"],
+                   created_at=row["created_at"], pk=row["id"])
+
+
 @strawberry.type(name="RunCaseResult", description="What happened when the case ran. Written "
                  "once; contentHash is the SHA-256 of its canonical JSON.")
 class RunCaseResultType:
@@ -83,6 +132,17 @@ class RunCaseResultType:
     finished_at: datetime
     duration_ms: float
     content_hash: str
+    evidence_note: str | None = strawberry.field(
+        description="Why the evidence of a failed case (screenshot, console log) is missing "
+        "or was cut; null when nothing is.")
+    run_case_pk: strawberry.Private[uuid.UUID]
+
+    @guarded_field(Permission.RUN_READ,
+                   description="The evidence of a failed, errored or timed-out case (browser "
+                   "connections: a screenshot and the console log); empty otherwise.")
+    async def artifacts(self, info: strawberry.Info) -> list[RunCaseArtifactType]:
+        rows = await info.context.loaders.load(loaders.artifacts_by_run_case, self.run_case_pk)
+        return [RunCaseArtifactType.from_row(row) for row in rows]
 
     @classmethod
     def from_model(cls, row: RunCaseResult) -> RunCaseResultType:
@@ -92,7 +152,8 @@ class RunCaseResultType:
                    asserts=[AssertResult.from_json(a) for a in row.asserts], error=error,
                    attempts=row.attempts, started_at=row.started_at,
                    finished_at=row.finished_at, duration_ms=row.duration_ms,
-                   content_hash=row.content_hash)
+                   content_hash=row.content_hash, evidence_note=row.evidence_note or None,
+                   run_case_pk=row.run_case_id)
 
 
 @strawberry.type(name="RunCase", description="A case as the run froze it, and its result.")

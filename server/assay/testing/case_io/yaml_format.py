@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from assay.errors import Issue, ValidationFailed
+from assay.safe_yaml import AliasUsed, NoAliasLoader
 from assay.testing.case_io.document import (
     TOP_KEY,
     Item,
@@ -22,21 +23,6 @@ from assay.testing.case_io.document import (
     wrong_shape,
 )
 from assay.testing.validation import CaseDraft
-
-
-class _AliasUsed(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
-        super().__init__("alias")
-        self.line = mark.line + 1
-
-
-class _Loader(yaml.SafeLoader):
-    """The safe loader, refusing aliases: no expansion bombs, no values shared by surprise."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasUsed(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
-        return super().compose_node(parent, index)
 
 
 class _BlockDumper(yaml.SafeDumper):
@@ -55,13 +41,13 @@ _BlockDumper.add_representer(str, _represent_text)
 
 def read_yaml(text: str) -> list[Item]:
     """The cases of a YAML document, each with its line; raises on a malformed document."""
-    loader = _Loader(text)
+    loader = NoAliasLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return []
         document = loader.construct_document(root)
-    except _AliasUsed as exc:
+    except AliasUsed as exc:
         raise fail(exc.line, "YAML aliases (*name) are not supported: write the value out in "
                              "full") from None
     except yaml.MarkedYAMLError as exc:

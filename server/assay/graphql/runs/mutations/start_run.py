@@ -51,7 +51,9 @@ class StartRunMutation:
         )
         if started.created:
             # In the operation's transaction: if queueing fails, the run is not written either;
-            # a job that starts before the commit waits for it (see assay.runs.jobs).
+            # a job that starts before the commit waits for it (see assay.runs.jobs). Browser
+            # cases go to their own queue (assay.runs.routing).
             await queue.enqueue_cases(info.context.settings, require_org(),
-                                      started.run_case_ids)
+                                      started.run_case_ids,
+                                      kind=started.run.snapshot["connection"]["kind"])
         return StartRunSuccess(run=RunType.from_model(started.run), created=started.created)
