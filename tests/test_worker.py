@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import pickle
 import re
@@ -147,6 +148,13 @@ async def test_a_slow_agent_times_out_within_the_job_timeout(
     assert 7 < float(deadline.group(1)) <= 8  # 10 s minus the reserve, minus what loading took
 
 
+async def _drained(redis: Redis, queue_name: str, seconds: float = 5) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if not await redis.zcard(queue_name):
+            return
+        await asyncio.sleep(0.05)
+
+
 async def test_browser_cases_have_their_own_queue_and_worker(
     gql: GraphQLClient, redis_dsn: str, local: Settings,
 ) -> None:
@@ -167,6 +175,9 @@ async def test_browser_cases_have_their_own_queue_and_worker(
 
         async with running_worker(local, redis_dsn, queues="browser"):
             run = await finished(web.org, web_run, seconds=90)
+            # arq takes a job off its queue just after the job returns, i.e. after the result
+            # that finished the run was recorded: give the last one that moment
+            await _drained(redis, BROWSER_QUEUE)
         rows = await results_of(web.org, web_run)
     left = [await redis.zcard(q) for q in (BROWSER_QUEUE, DEFAULT_QUEUE)]
     await redis.aclose()

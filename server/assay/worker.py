@@ -35,6 +35,7 @@ from arq.worker import Worker
 from tortoise import Tortoise
 
 from assay.auth.models import Session
+from assay.case_worker import CaseWorker, quiet_job_logs
 from assay.crypto import envelope
 from assay.crypto.keys import load_kek_ring
 from assay.db.config import DatabaseUrl, tortoise_config
@@ -157,21 +158,6 @@ class WorkerGroup:
             await worker.pool.aclose()
 
 
-class CaseWorker(Worker):
-    """arq's Worker, minus the Redis round trips it spends on jobs this process runs already.
-
-    A poll reads the first ids of the queue, running jobs included (arq takes a job off the
-    queue when it ends), and arq asks Redis about each (WATCH, EXISTS, ZSCORE) before it
-    skips a running one. Those this process runs are skipped here without asking: with 50
-    jobs at once, most ids of a poll were such.
-    """
-
-    async def start_jobs(self, job_ids: list[bytes]) -> None:
-        running = {job_id for job_id, task in self.tasks.items() if not task.done()}
-        await super().start_jobs([job_id for job_id in job_ids
-                                  if job_id.decode() not in running])
-
-
 async def _pool(redis_dsn: str, queue: str) -> ArqRedis:
     return await create_pool(RedisSettings.from_dsn(redis_dsn), default_queue_name=queue,
                              job_serializer=serialize, job_deserializer=deserialize)
@@ -203,6 +189,7 @@ async def run_worker_process(settings: Settings, database: DatabaseUrl, redis_ds
                              options: WorkerOptions) -> int:
     """`assay worker`: run the group until it stops; SIGTERM/SIGINT drain it (see above)."""
     envelope.configure(load_kek_ring(settings.kek, settings.data_dir))
+    quiet_job_logs(settings)
     await Tortoise.init(config=tortoise_config(database, pool_max=10),
                         _enable_global_fallback=True)
     connectors = default_pool(allow_private_targets=settings.allow_private_targets,

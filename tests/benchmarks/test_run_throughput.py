@@ -303,7 +303,8 @@ class Figures:
         rss = ", ".join(f"{kib / 1024:.0f} MiB" for kib in self.peak_rss_kib)
         return (f"{self.cases:>6,} cases in {self.wall_seconds:6.1f} s = "
                 f"{self.per_second:6.1f} cases/s | start_run {self.start_run_seconds:.2f} s, "
-                f"enqueue {self.enqueue_seconds:.2f} s | CPU s: workers {self.worker_cpu:.1f}, "
+                f"enqueue {self.enqueue_seconds:.2f} s | CPU s: workers {self.worker_cpu:.1f} "
+                f"({self.worker_cpu / self.cases * 1000:.1f} ms/case), "
                 f"postgres {self.postgres_cpu:.1f}, agent {self.agent_cpu:.1f} | "
                 f"worker peak RSS {rss}")
 

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import httpx
 
 from assay.connectors.http_answer import Answer
+from assay.connectors.http_guard import CheckedHosts
 from assay.connectors.http_redaction import Redactor, url_password
 from assay.connectors.http_request import Prepared, RequestBuilder, Turn
 from assay.connectors.http_response import ResponseReader
@@ -28,7 +29,6 @@ from assay_sdk.connectors import (
     ConnectorError,
     Conversation,
     Exchange,
-    NetworkGuard,
 )
 
 MAX_REDIRECTS = 5
@@ -40,7 +40,7 @@ class HttpConversation(Conversation):
     """One test case's conversation: OpenAI-format history, a conversation id, a session id
     taken from the previous answer, and its own cookies."""
 
-    def __init__(self, client: httpx.AsyncClient, guard: NetworkGuard, target: HttpTarget,
+    def __init__(self, client: httpx.AsyncClient, guard: CheckedHosts, target: HttpTarget,
                  credentials: Mapping[str, str], retry: RetryPolicy) -> None:
         self.target = target
         self.conversation_id = uuid.uuid4().hex
@@ -59,7 +59,7 @@ class HttpConversation(Conversation):
                                                self.session_id or ""))
         record = self._requests.record(prepared)
         try:
-            await self._guard.check_url(str(prepared.url))
+            await self._guard.check(prepared.url)
         except ConnectorError as exc:  # refused before anything was sent
             raise self._redactor.error(exc, attempts=0, request=record) from None
         try:
@@ -113,7 +113,7 @@ class HttpConversation(Conversation):
         origin = (url.scheme, url.host, url.port)
         for hop in range(MAX_REDIRECTS + 1):
             if hop:
-                await self._guard.check_url(str(url))
+                await self._guard.check(url)
             response = await self._send_one(method, url, body,
                                             (url.scheme, url.host, url.port) == origin)
             location = response.headers.get("location")
@@ -134,9 +134,11 @@ class HttpConversation(Conversation):
             method, url, content=body, headers=self._requests.headers(same_origin,
                                                                       body is not None),
             timeout=httpx.Timeout(self.target.timeout_seconds))
-        self._cookies.set_cookie_header(request)
+        if self._cookies.jar:  # (the cookie jar's work is skipped while it is empty)
+            self._cookies.set_cookie_header(request)
         response = await self._client.send(request, stream=True)
-        self._cookies.extract_cookies(response)
+        if "set-cookie" in response.headers:
+            self._cookies.extract_cookies(response)
         return response
 
 
@@ -170,13 +172,13 @@ class HttpConnector(Connector):
         self._verify = verify
         self._limits = limits or LIMITS
         self._client: httpx.AsyncClient | None = None
-        self._guard: NetworkGuard | None = None
+        self._guard: CheckedHosts | None = None
 
     async def start(self, context: ConnectorContext) -> None:
         if self._client is not None:
             return
         transport = GuardedTransport(context.guard, limits=self._limits, verify=self._verify)
-        self._guard = context.guard
+        self._guard = CheckedHosts(context.guard)
         self._client = httpx.AsyncClient(transport=transport, trust_env=False,
                                          follow_redirects=False, cookies=_no_cookie_jar())
 

@@ -12,6 +12,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from assay.connectors.http_socket import SocketStream
 from assay_sdk.connectors import ConnectorError, NetworkGuard
 
 SCHEMES = ("http", "https")
@@ -195,8 +196,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         for address in addresses:
             remaining = None if deadline is None else max(deadline - loop.time(), 0.001)
             try:
-                return await self._inner.connect_tcp(address, port, remaining, local_address,
-                                                     socket_options)
+                return SocketStream(await self._inner.connect_tcp(
+                    address, port, remaining, local_address, socket_options))
             except httpcore.ConnectError as exc:
                 failure = exc
         raise failure

@@ -3,9 +3,13 @@
 Each connection has a sorted set ``assay:slots:<connection id>`` of lease id -> expiry (in
 milliseconds of the Redis server's clock, so the workers' clocks do not matter). Taking a
 slot is one Lua script: drop the expired leases, then add ours if fewer than the limit are
-held. A held lease is renewed every ``RENEW_SECONDS`` while its case runs and removed when
-the case ends. A worker killed with SIGKILL stops renewing, so its slots free themselves
-within ``LEASE_SECONDS``: nothing leaks for longer.
+held. Every ``RENEW_SECONDS`` one task per process (and Redis client) renews all the leases
+its running cases hold, with one script call (a task per case cost more CPU than the case's
+own Redis work); a lease is removed when its case ends. A worker killed with SIGKILL stops
+renewing, so its slots free themselves within ``LEASE_SECONDS``: nothing leaks for longer.
+A renewal only extends a lease still in the set, so one racing a release never puts the
+released lease back; a lease that expired (a worker stalled longer than LEASE_SECONDS) is
+logged, and its case finishes without it.
 
 Waiting for a slot (see :meth:`Slots.acquire`): the job tries again as soon as a case of the
 same connection ends in this process (an in-process signal; most hand-offs are local), and
@@ -52,6 +56,22 @@ if redis.call('ZSCORE', KEYS[1], ARGV[1]) or
 end
 return 0
 """
+# KEYS: lease sets; ARGV: lease lifetime in ms, then one lease id per key. Extends each lease
+# still in its set (never re-adds one: it may have been released meanwhile); 1/0 per key.
+_RENEW = """
+local now = redis.call('TIME')
+local expiry = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + tonumber(ARGV[1])
+local held = {}
+for i, key in ipairs(KEYS) do
+    held[i] = 0
+    if redis.call('ZSCORE', key, ARGV[i + 1]) then
+        redis.call('ZADD', key, expiry, ARGV[i + 1])
+        redis.call('PEXPIRE', key, tonumber(ARGV[1]))
+        held[i] = 1
+    end
+end
+return held
+"""
 
 
 def slots_key(connection_id: str) -> str:
@@ -68,42 +88,66 @@ class Slots:
         self._lease_ms = int(lease_seconds * 1000)
         self._renew_seconds = renew_seconds
         self._poll_seconds = poll_seconds
+        self._take_script = redis.register_script(_TAKE)
+        self._renew_script = redis.register_script(_RENEW)
         #: Connection key -> signalled when a case of that connection ends in this process.
         self._freed: dict[str, asyncio.Condition] = {}
+        #: Connection key -> jobs of this process waiting for one of its slots.
+        self._waiting: dict[str, int] = {}
+        #: The leases this process's running cases hold: (connection key, lease id).
+        self._held: set[tuple[str, str]] = set()
+        self._renewer: asyncio.Task[None] | None = None
 
     async def _take(self, key: str, lease: str, limit: int) -> bool:
-        taken = await self._redis.eval(_TAKE, 1, key, lease, str(limit),  # type: ignore[misc]
-                                       str(self._lease_ms))
+        taken = await self._take_script(keys=[key], args=[lease, limit, self._lease_ms])
         return bool(taken)
 
     async def _release(self, key: str, lease: str) -> None:
+        self._held.discard((key, lease))
         try:
             await self._redis.zrem(key, lease)
         except Exception as error:  # the case's outcome stands; the lease expires by itself
             log.warning("releasing slot %s failed (%s): it frees itself within %g s", key,
                         type(error).__name__, self._lease_ms / 1000)
         freed = self._freed.get(key)
-        if freed is not None:
+        if freed is not None and self._waiting.get(key):  # nobody waits: nothing to signal
             async with freed:
                 freed.notify(1)
 
     async def _wait_freed(self, key: str, seconds: float) -> None:
         freed = self._freed.setdefault(key, asyncio.Condition())
-        async with freed:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(freed.wait(), seconds)
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with freed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(freed.wait(), seconds)
+        finally:
+            self._waiting[key] -= 1
 
-    async def _renew(self, key: str, lease: str, limit: int) -> None:
-        while True:
+    def _hold(self, key: str, lease: str) -> None:
+        """Renew the lease from the process's renewer (started when the first lease is held,
+        ending when none is)."""
+        self._held.add((key, lease))
+        if self._renewer is None or self._renewer.done():
+            self._renewer = asyncio.create_task(self._renew_held())
+
+    async def _renew_held(self) -> None:
+        while self._held:
             await asyncio.sleep(self._renew_seconds)
-            try:
-                held = await self._take(key, lease, limit)
-            except Exception as error:  # Redis away for a moment: the next renewal may do
-                log.warning("renewing slot %s failed: %s", key, type(error).__name__)
-                continue
+            held = sorted(self._held)
             if not held:
-                log.warning("slot %s expired while its case ran (a stalled worker?): the "
-                            "connection may briefly run over its concurrency", key)
+                return
+            try:
+                renewed = await self._renew_script(
+                    keys=[key for key, _ in held],
+                    args=[self._lease_ms, *(lease for _, lease in held)])
+            except Exception as error:  # Redis away for a moment: the next renewal may do
+                log.warning("renewing %d slots failed: %s", len(held), type(error).__name__)
+                continue
+            for (key, lease), ok in zip(held, renewed, strict=True):
+                if not ok and (key, lease) in self._held:
+                    log.warning("slot %s expired while its case ran (a stalled worker?): the "
+                                "connection may briefly run over its concurrency", key)
 
     async def acquire(self, connection_id: str, limit: int, *, wait_seconds: float
                       ) -> str | None:
@@ -120,15 +164,14 @@ class Slots:
 
     @asynccontextmanager
     async def holding(self, connection_id: str, limit: int, lease: str) -> AsyncIterator[None]:
-        """Keep an acquired lease renewed for the block, and release it when it ends."""
+        """Keep an acquired lease renewed for the block, and release it when it ends.
+
+        (``limit`` is the one the lease was acquired with; renewing needs only the lease.)"""
         key = slots_key(connection_id)
-        renewer = asyncio.create_task(self._renew(key, lease, limit))
+        self._hold(key, lease)
         try:
             yield
         finally:
-            renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewer
             # Shielded: a job cancelled (SIGTERM, timeout) still frees its slot at once.
             await asyncio.shield(self._release(key, lease))
 
