@@ -18,7 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
-API_VERSION = 1
+from assay_sdk.version import API_VERSION
+
+__all__ = [
+    "API_VERSION", "Connector", "ConnectorContext", "ConnectorError", "Conversation",
+    "Evidence", "Exchange", "NetworkGuard",
+]
 
 
 class NetworkGuard(Protocol):

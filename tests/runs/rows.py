@@ -9,6 +9,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from assay.evaluations.models import Evaluation, EvaluationCaseResult
+from assay.judging.models import EvaluatorEnablement, JudgeCacheEntry, JudgeConfiguration
 from assay.runs.execute import CONSOLE_MEDIA_TYPE, Artifact, Outcome
 from assay.runs.models import ArtifactKind, CaseResultStatus, Run, RunCase, RunStatus
 from assay.runs.recording import insert_result
@@ -36,3 +38,22 @@ async def write_run_rows(*, project_id: uuid.UUID, plan_id: uuid.UUID,
                                                               CONSOLE_MEDIA_TYPE, b"filler\n")]),
                         attempts=0)
     return run
+
+
+async def write_evaluation_rows(run: Run) -> None:
+    """A QUEUED evaluation of ``run`` with one case result, a judge configuration, a cached
+    verdict and an enablement; call inside tenant_transaction."""
+    run_case = await RunCase.filter(run_id=run.id).first()
+    assert run_case is not None
+    evaluation = await Evaluation.create(project_id=run.project_id, run_id=run.id, total=1)
+    await EvaluationCaseResult.create(
+        project_id=run.project_id, evaluation_id=evaluation.id, run_case_id=run_case.id,
+        passed=False, asserts_passed=False, content_hash="0" * 64)
+    await JudgeConfiguration.create(name="Filler", provider="openai", model="filler-model")
+    await JudgeCacheEntry.create(key=uuid.uuid4().hex * 2, evaluator="tone",
+                                 evaluator_version="1.0.0", model="filler-model",
+                                 prompt_hash="0" * 64, input_hash="0" * 64,
+                                 reply={"score": 1.0})
+    await EvaluatorEnablement.create(evaluator="tone", evaluator_version="1.0.0",
+                                     judge="openai", model="filler-model",
+                                     override_reason="filler")

@@ -27,5 +27,6 @@ def test_the_sdk_never_imports_the_server() -> None:
         for path in SDK.rglob("*.py")
     }
 
-    assert sorted(offenders) == ["__init__.py", "connectors.py", "registry.py"]
+    assert {"__init__.py", "connectors.py", "evaluators.py", "judges.py", "llm.py", "pii.py",
+            "registry.py", "version.py"} <= set(offenders)
     assert {name: found for name, found in offenders.items() if found} == {}

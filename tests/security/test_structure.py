@@ -47,7 +47,8 @@ PUBLIC_FIELDS = {
 #: Models that belong to no organization (the tenant itself, people and what proves who they
 #: are, sessions, aerich).
 GLOBAL_MODELS = {"Organization", "User", "Session", "Aerich", "UserToken", "LoginChallenge",
-                 "TotpFactor", "RecoveryCode", "UserDataKey", "OidcIdentity", "OidcLogin"}
+                 "TotpFactor", "RecoveryCode", "UserDataKey", "OidcIdentity", "OidcLogin",
+                 "CalibrationReport"}
 
 #: Models with a project foreign key that are deliberately scoped by organization only:
 #: the rows that define a member's project narrowing are read before it applies.

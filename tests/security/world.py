@@ -28,7 +28,7 @@ from assay.testing.models import (
     TestCase,
     TestCaseVersion,
 )
-from tests.runs.rows import write_run_rows
+from tests.runs.rows import write_evaluation_rows, write_run_rows
 from tests.security.walk import IdSlot, Path, RootField, document, id_slots, slot_type
 from tests.support import Caller, GraphQLClient, Org, gid, make_org, owner
 
@@ -63,8 +63,9 @@ async def fill_every_table(org: Org) -> None:
         connection = await AgentConnection.create(
             project_id=org.project_id, name="Filler", kind=ConnectionKind.HTTP, concurrency=1)
         await credentials.add(connection, "token", "filler-secret-value")
-        await write_run_rows(project_id=org.project_id, plan_id=plan.id,
-                             connection_id=connection.id, test_case_id=case.id)
+        run = await write_run_rows(project_id=org.project_id, plan_id=plan.id,
+                                   connection_id=connection.id, test_case_id=case.id)
+        await write_evaluation_rows(run)
 
 
 def _org_column(table: str) -> str:

@@ -40,10 +40,23 @@ class Permission(StrEnum):
     MEMBER_READ = "member.read"
     #: Invite members, change their roles, remove them (owners alone grant or remove OWNER).
     MEMBER_MANAGE = "member.manage"
+    #: Evaluations of runs: read them, ask for new ones.
+    EVALUATION_READ = "evaluation.read"
+    EVALUATION_CREATE = "evaluation.create"
+    #: The evaluator catalog and calibration reports.
+    EVALUATOR_READ = "evaluator.read"
+    #: Enable an evaluator version with a judge model (the calibration gate).
+    EVALUATOR_MANAGE = "evaluator.manage"
+    #: The organization's judge configurations (never their keys).
+    JUDGE_READ = "judge.read"
+    #: Configure judges: provider, model, sealed key.
+    JUDGE_MANAGE = "judge.manage"
+    #: Installed plugins: versions, distributions, and why any was rejected.
+    PLUGIN_READ = "plugin.read"
 
 
 _READ = frozenset(p for p in Permission if p.value.endswith(".read"))
-_MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ} | {
+_MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ} | {
     Permission.TESTCASE_WRITE,
     Permission.SUITE_WRITE,
     Permission.PLAN_WRITE,
@@ -53,6 +66,7 @@ _MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ} | {
     Permission.RUN_CREATE,
     Permission.RUN_CANCEL,
     Permission.SESSION_MANAGE,
+    Permission.EVALUATION_CREATE,
 }
 _ADMIN = frozenset(Permission)
 
@@ -60,7 +74,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: _ADMIN,
     Role.ADMIN: _ADMIN,
     Role.MEMBER: frozenset(_MEMBER),
-    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ}
+    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ}
     | {Permission.SESSION_MANAGE},
 }
 
@@ -76,6 +90,9 @@ KEY_FORBIDDEN = frozenset(
         Permission.AUDIT_READ,
         Permission.MEMBER_READ,
         Permission.MEMBER_MANAGE,
+        Permission.EVALUATOR_MANAGE,
+        Permission.JUDGE_MANAGE,
+        Permission.PLUGIN_READ,
     }
 )
 

@@ -18,6 +18,8 @@ MODEL_MODULES = [
     "assay.crypto.models",
     "assay.audit.models",
     "assay.runs.models",
+    "assay.judging.models",
+    "assay.evaluations.models",
 ]
 
 

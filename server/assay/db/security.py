@@ -25,7 +25,8 @@ USER_SETTING = "assay.user_id"
 #: Tables whose rows are written once and never changed: the audit trail, test-case
 #: versions, and what runs record.
 APPEND_ONLY_TABLES = ("audit_events", "test_case_versions", "run_cases", "run_case_results",
-                      "run_case_artifacts")
+                      "run_case_artifacts", "evaluation_case_results", "calibration_reports",
+                      "judge_cache")
 
 _CURRENT_ORG = f"NULLIF(current_setting('{ORG_SETTING}', true), '')::uuid"
 _CURRENT_USER = f"NULLIF(current_setting('{USER_SETTING}', true), '')::uuid"

@@ -109,6 +109,9 @@ class RunCaseResult(ProjectScopedModel):
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField()
     duration_ms = fields.FloatField(default=0)
+    #: Personal data found in the agent's answers, values masked: type, turn, start, end,
+    #: score, masked (see assay.pii).
+    pii_findings: Any = fields.JSONField(default=list)
     #: Why the evidence of a failed case is missing or was cut (empty when nothing is).
     evidence_note = fields.TextField(default="")
     #: SHA-256 of the canonical JSON of what was recorded, artifact digests included.

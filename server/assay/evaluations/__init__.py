@@ -1,0 +1,1 @@
+"""Evaluations: scoring a finished run with chosen evaluators, written once."""

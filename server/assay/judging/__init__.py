@@ -1,0 +1,1 @@
+"""Judges as an organization configures them, their cache, and calibration."""

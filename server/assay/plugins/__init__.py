@@ -1,0 +1,1 @@
+"""Every plugin this process can use, by kind, loaded once from the entry points."""
