@@ -12,7 +12,15 @@ from arq.constants import job_key_prefix
 from assay.db.transactions import tenant_transaction
 from assay.runs import queue, service
 from assay.runs.jobs import job_id
-from assay.runs.reaper import REAP_LIMIT, Reaped, reap, reap_lost_cases
+from assay.runs.reaper import (
+    REAP_LIMIT,
+    Reaped,
+    _Pending,
+    _reap_run,
+    losses_key,
+    reap,
+    reap_lost_cases,
+)
 from assay.runs.routing import DEFAULT_QUEUE
 from assay.settings import Settings
 from tests.connectors.agents import Agent
@@ -117,3 +125,23 @@ async def test_the_runtime_role_sees_only_ids_of_live_runs_across_organizations(
     assert list(pairs[0].keys()) == ["org_id", "run_id"]
     assert visible == 0  # outside the function, row-level security still applies
     assert dict(definer) == {"prosecdef": True, "owned": True, "public": False}
+
+
+async def test_a_case_that_finished_while_the_reaper_looked_is_not_lost(
+    gql: GraphQLClient, agent: Agent, redis: ArqRedis, redis_dsn: str, settings: Settings,
+) -> None:
+    """The reaper read the cases without a result, then the jobs finished (results written,
+    arq's job keys gone) before it looked at Redis: nothing is queued again or counted."""
+    world = await build(gql, agent)
+    started = await start(world, settings)
+    stale = _Pending(world.org.id, "HTTP", list(started.run_case_ids))
+    await drain(redis_dsn)
+    reaped = Reaped()
+
+    await _reap_run(redis, stale, reaped)
+
+    assert reaped == Reaped(runs=0, requeued=0, abandoned=0)
+    assert await redis.zrange(DEFAULT_QUEUE, 0, -1) == []
+    assert await redis.exists(*(losses_key(c) for c in started.run_case_ids)) == 0
+    assert sorted(r.body for r in agent.received) == sorted(
+        [SIMPLE_BODY, WRONG_BODY, *CHAT_BODIES])

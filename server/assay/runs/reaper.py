@@ -107,6 +107,19 @@ async def _lost(redis: Redis, run_case_ids: Sequence[uuid.UUID]) -> list[uuid.UU
     return lost
 
 
+async def _still_without_result(org_id: uuid.UUID, run_case_ids: Sequence[uuid.UUID]
+                                 ) -> list[uuid.UUID]:
+    """Those of ``run_case_ids`` that still have no result.
+
+    A job writes its result before arq removes its keys, so a case whose job finished
+    between the first read of the database and the look at Redis has its result by now: it
+    was not lost, and reading again after Redis tells the two apart."""
+    async with tenant_transaction(org_id):
+        recorded = set(await RunCaseResult.filter(run_case_id__in=list(run_case_ids)
+                                                  ).values_list("run_case_id", flat=True))
+    return [case_id for case_id in run_case_ids if case_id not in recorded]
+
+
 async def _count_losses(redis: Redis, run_case_ids: Sequence[uuid.UUID]) -> list[int]:
     async with redis.pipeline(transaction=False) as pipe:
         for case_id in run_case_ids:
@@ -134,6 +147,8 @@ async def _abandon(redis: Redis, org_id: uuid.UUID, run_case_id: uuid.UUID, loss
 
 async def _reap_run(redis: Redis, pending: _Pending, reaped: Reaped) -> None:
     lost = await _lost(redis, pending.run_case_ids)
+    if lost:
+        lost = await _still_without_result(pending.org_id, lost)
     if not lost:
         return
     losses = await _count_losses(redis, lost)
