@@ -33,6 +33,8 @@ from tests.support import (
     service_postgres,
 )
 
+pytest_plugins = ["tests.conftest_llm"]
+
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -150,8 +150,10 @@ class EvaluationResult:
 class JudgeClient(Protocol):
     """The judge as the host hands it to an evaluator (cached, counted, rate-limited)."""
 
-    #: The judge's model, e.g. "gpt-4o-mini" (for explanations; never needed to score).
-    model: str
+    @property
+    def model(self) -> str:
+        """The judge's model, e.g. "gpt-4o-mini" (for explanations; never needed to score)."""
+        ...
 
     async def ask(self, request: JudgeRequest) -> JudgeReply:
         """The judge's verdict on ``request``.
@@ -201,10 +203,12 @@ class CalibrationCase:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> CalibrationCase:
+        """A line's ``language`` is the language the case is written in; the language the
+        answer is expected in, when the case sets one, is ``expected_language``."""
         return cls(
             id=str(data["id"]),
             language=str(data["language"]),
-            item=EvaluationInput.from_json(data),
+            item=EvaluationInput.from_json({**data, "language": data.get("expected_language")}),
             expected_score=float(data["expected_score"]),
             tolerance=float(data["tolerance"]),
             reason=str(data["reason"]),

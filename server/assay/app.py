@@ -30,6 +30,7 @@ from assay.identity import deliveries, oidc_routes
 from assay.rest.api import RestApi
 from assay.runs import events as run_events
 from assay.runs import queue as run_queue
+from assay.scim.api import ScimApi
 from assay.settings import Settings
 
 
@@ -119,6 +120,7 @@ def create_app(settings: Settings, database: DatabaseUrl, *, pool_max: int = 20)
             WebSocketRoute("/graphql", GraphQLWebSocket(settings, schema)),
             Route("/healthz", healthz),
             Mount(RestApi.PREFIX, app=RestApi(settings)),
+            Mount(ScimApi.PREFIX, app=ScimApi(settings)),
             *oidc_routes.routes(settings),
         ],
         middleware=[

@@ -39,6 +39,7 @@ from assay.case_worker import CaseWorker, quiet_job_logs
 from assay.crypto import envelope
 from assay.crypto.keys import load_kek_ring
 from assay.db.config import DatabaseUrl, tortoise_config
+from assay.evaluations import jobs as evaluation_jobs
 from assay.identity.purge import purge_expired_proofs
 from assay.runs import jobs as run_jobs
 from assay.runs.codec import deserialize, serialize
@@ -46,6 +47,7 @@ from assay.runs.connectors import ConnectorPool, default_pool
 from assay.runs.reaper import reap_lost_cases
 from assay.runs.routing import BROWSER_QUEUE, DEFAULT_QUEUE, QUEUE_CHOICES
 from assay.settings import Settings
+from assay.webhooks import jobs as webhook_jobs
 
 __all__ = ["QUEUE", "WorkerGroup", "WorkerOptions", "deserialize", "purge_expired_sessions",
            "run_worker_process", "serialize"]
@@ -166,8 +168,12 @@ async def _pool(redis_dsn: str, queue: str) -> ArqRedis:
 def _worker(settings: Settings, queue: str, redis: ArqRedis, connectors: ConnectorPool,
             options: WorkerOptions, max_jobs: int, crons: list[CronJob]) -> Worker:
     timeout = settings.job_timeout_seconds
+    # Evaluation jobs call judges over HTTP: only the default queue carries them.
+    evaluations = evaluation_jobs.functions(timeout) if queue == DEFAULT_QUEUE else []
+    # Webhook deliveries are HTTP posts too (ctx["settings"] gives them the SSRF policy).
+    webhooks = webhook_jobs.functions(timeout) if queue == DEFAULT_QUEUE else []
     return CaseWorker(
-        functions=run_jobs.functions(timeout),
+        functions=[*run_jobs.functions(timeout), *evaluations, *webhooks],
         cron_jobs=crons,
         queue_name=queue,
         redis_pool=redis,
@@ -177,7 +183,8 @@ def _worker(settings: Settings, queue: str, redis: ArqRedis, connectors: Connect
         job_timeout=timeout,
         max_jobs=max_jobs,
         poll_delay=options.poll_delay,
-        ctx={run_jobs.CONNECTORS: connectors, run_jobs.JOB_TIMEOUT: timeout},
+        ctx={run_jobs.CONNECTORS: connectors, run_jobs.JOB_TIMEOUT: timeout,
+             evaluation_jobs.SETTINGS: settings},
         job_serializer=serialize,
         job_deserializer=deserialize,
         allow_abort_jobs=True,

@@ -221,7 +221,7 @@ async def test_running_the_file_again_versions_changed_cases_only(
     ("cases:\n  - {id: a, input: q, asserts: [{type: containz, value: x}]}\n",
      "plan.yaml:{line}: cases[0].asserts[0].type: 'containz' is not an assert type: use one "
      "of contains, not_contains, equals, regex, json_schema, json_path, response_time_ms, "
-     "max_length, min_length, language (did you mean 'contains'?)"),
+     "max_length, min_length, language, pii_leak (did you mean 'contains'?)"),
     ("cases:\n  - {id: a, input: q, turns: [hi]}\n",
      "plan.yaml:{line}: cases[0]: has both input and turns: give input for a single message, "
      "or turns for a conversation, not both"),
@@ -320,3 +320,55 @@ async def test_arguments_that_do_not_make_a_run_exit_2(env: dict[str, str],
                               "--plan and --connection (see assay run --help)\n")
     assert mixed.stderr == ("assay run: --api-key, --plan apply to a run on a server: add "
                             "--server URL, or leave them out to run the plan FILE here\n")
+
+
+async def test_an_html_report_of_asserts_and_pii_is_written_and_the_exit_code_stays(
+        agent: Agent, env: dict[str, str], tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, "greetings.yaml",
+                      FAILING.format(connection=http_connection(agent)))
+    out = tmp_path / "reports" / "greetings.html"
+    out.parent.mkdir()
+
+    done = await assay_run(str(plan), "--allow-private-targets", "--html-report", str(out),
+                           "--json", str(tmp_path / "run.json"), env=env)
+
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.splitlines()[-1] == f"assay run: HTML report written to {out}"
+    assert sorted(path.name for path in out.parent.iterdir()) == ["greetings.html"]
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert "<h1>Greetings: " in page  # the report's title: the plan's name and the date
+    assert "<dt>Plan</dt><dd>Greetings</dd>" in page
+    assert ('<span class="word">FAIL</span><span class="why">Pass rate 50.0% is below the '
+            "threshold of 100.0%.</span>") in page
+    assert "Failed cases (1)" in page
+    assert page.count("<h3><span>greeting</span>") == 1
+    assert "<h3><span>echo</span>" not in page
+    assert EQUALS_REASON.replace("'", "&#x27;") in page
+    assert "No evaluator scored these runs" in page
+    run_id = read_json(tmp_path / "run.json")["run"]["id"]
+    assert run_id in page
+
+
+async def test_report_options_that_do_not_make_a_report_exit_2(env: dict[str, str],
+                                                                tmp_path: Path) -> None:
+    plan = str(tmp_path / "plan.yaml")
+    alone = await assay_run(plan, "--report-threshold", "0.5", env=env)
+    above = await assay_run(plan, "--html-report", str(tmp_path / "r.html"),
+                            "--report-threshold", "1.5", env=env)
+    remote = await assay_run("--server", "https://assay.example.com", "--html-report",
+                             str(tmp_path / "r.html"), env=env)
+    nowhere = await assay_run(plan, "--html-report", str(tmp_path / "no" / "r.html"),
+                              env=env)
+
+    assert [(r.returncode, r.stdout) for r in (alone, above, remote, nowhere)] == [
+        (2, "")] * 4
+    assert alone.stderr == ("assay run: --report-threshold applies to the --html-report "
+                            "FILE: add --html-report, or leave it out\n")
+    assert above.stderr == ("assay run: --report-threshold: give the pass rate the report "
+                            "must reach, from 0 to 1 (e.g. 0.8 for 80%)\n")
+    assert remote.stderr == ("assay run: --html-report applies to local plan files; for a "
+                             "server's run, use assay report --run ID --format html\n")
+    assert nowhere.stderr == (f"assay run: --html-report {tmp_path / 'no' / 'r.html'}: the "
+                              f"folder {tmp_path / 'no'} does not exist: create it or choose "
+                              "another path\n")

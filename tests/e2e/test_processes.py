@@ -99,8 +99,8 @@ def test_worker_runs_its_startup_jobs_and_exits_in_burst_mode(
 
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
-    assert ("Starting worker for 3 functions: run_case, cron:purge_expired_sessions, "
-            "cron:reap_lost_cases") in lines[0]
+    assert ("Starting worker for 5 functions: run_case, evaluation_case, webhook_delivery, "
+            "cron:purge_expired_sessions, cron:reap_lost_cases") in lines[0]
     assert "Starting worker for 1 functions: run_case" in lines[1]  # the browser queue's
     assert sum(" INFO assay.worker: purged " in line for line in lines) == 1
     assert sum("← cron:purge_expired_sessions ●" in line for line in lines) == 1

@@ -31,7 +31,8 @@ GUARDED = [route for route in ROUTES if route.permission is not None]
 def _call(route: RestRoute) -> tuple[str, str, dict[str, str] | None]:
     """A call of ``route`` with random ids everywhere (a valid body if it takes one)."""
     path = "/api/v1" + re.sub(r"{\w+}", lambda _: str(new_id()), route.path)
-    body = {"connection_id": str(new_id())} if route.takes_body else None
+    named = {"/reports": "run_id"}.get(route.path, "connection_id")
+    body = {named: str(new_id())} if route.takes_body else None
     return route.method, path, body
 
 
@@ -44,7 +45,11 @@ def test_every_route_declares_its_access() -> None:
     assert [(r.method, r.path, r.permission and r.permission.value) for r in GUARDED] == [
         ("POST", "/plans/{plan_id}/runs", "run.create"), ("GET", "/runs/{run_id}", "run.read"),
         ("GET", "/runs/{run_id}/results", "run.read"),
-        ("POST", "/runs/{run_id}/cancel", "run.cancel")]
+        ("POST", "/runs/{run_id}/cancel", "run.cancel"),
+        ("POST", "/runs/{run_id}/evaluations", "evaluation.create"),
+        ("GET", "/evaluations/{evaluation_id}", "evaluation.read"),
+        ("POST", "/reports", "report.create"),
+        ("GET", "/reports/{report_id}/export", "report.read")]
 
 
 def test_a_route_without_access_cannot_be_declared() -> None:

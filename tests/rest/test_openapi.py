@@ -51,6 +51,10 @@ async def test_every_served_route_is_documented_and_nothing_else(
                           ("GET", "/api/v1/runs/{run_id}"),
                           ("GET", "/api/v1/runs/{run_id}/results"),
                           ("POST", "/api/v1/runs/{run_id}/cancel"),
+                          ("POST", "/api/v1/runs/{run_id}/evaluations"),
+                          ("GET", "/api/v1/evaluations/{evaluation_id}"),
+                          ("POST", "/api/v1/reports"),
+                          ("GET", "/api/v1/reports/{report_id}/export"),
                           ("GET", "/api/v1/openapi.json")}
 
 

@@ -155,7 +155,7 @@ is not set (it holds the credential 'auth'): export it, then run again
 mean 'expected_output'?)
   plan.yaml:15: cases[0].asserts[0].type: 'containz' is not an assert type: use one of \
 contains, not_contains, equals, regex, json_schema, json_path, response_time_ms, max_length, \
-min_length, language (did you mean 'contains'?)
+min_length, language, pii_leak (did you mean 'contains'?)
   plan.yaml:16: cases[0].asserts[1].case_sensitiv: is not a field of a 'regex' assert: \
 remove it (did you mean 'case_sensitive'?)
   plan.yaml:17: cases[1]: has both input and turns: give input for a single message, or \

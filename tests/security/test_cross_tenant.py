@@ -100,7 +100,8 @@ def wrap(slot: IdSlot, value: str) -> Any:
 
 def test_every_node_type_is_in_the_world() -> None:
     world_types = {"AgentConnection", "ApiKey", "AuditEvent", "Plan", "Project", "Run",
-                   "Suite", "TestCase", "TestCaseVersion"}
+                   "Suite", "TestCase", "TestCaseVersion", "Judge", "EvaluatorEnablement",
+                   "Evaluation", "Webhook", "WebhookDelivery", "Report", "ScimToken"}
 
     assert set(NODE_KINDS) - world_types == set(), "teach tests/security/world.py to make one"
 

@@ -77,6 +77,12 @@ ALLOWED_DOORS: dict[str, set[str]] = {
     # The statements every case job runs, written once in SQL (building them through the
     # ORM cost more CPU than running them); each also filters by the organization in scope.
     "assay/runs/hot_path.py": {"execute_query"},
+    # Evaluation jobs write a case result once and count it in one statement (INSERT ... ON
+    # CONFLICT DO NOTHING, then UPDATE ... SET n = n + 1); it names the organization in scope.
+    "assay/evaluations/recording.py": {"execute_query"},
+    # A page of case results per evaluation (a window function, filtered by the organization
+    # in scope); the results load through the manager.
+    "assay/evaluations/case_pages.py": {"execute_query"},
     # Case imports: an advisory lock so one idempotency key imports once.
     "assay/testing/importing.py": {"execute_query"},
     # A page of case ids per suite (a window function); the cases load through the manager.

@@ -16,8 +16,11 @@ from assay.connections import credentials
 from assay.connections.models import AgentConnection, ConnectionKind
 from assay.db.security import tenant_tables
 from assay.db.transactions import tenant_transaction
+from assay.evaluations import jobs as evaluation_jobs
 from assay.graphql.node import NODE_KINDS
+from assay.graphql.relay import decode_id
 from assay.organizations.models import Membership, MembershipProject, Role
+from assay.runs.models import RunCase
 from assay.testing.models import (
     CaseImport,
     CaseMode,
@@ -28,9 +31,13 @@ from assay.testing.models import (
     TestCase,
     TestCaseVersion,
 )
+from tests.reports.rows import world_report, write_report_rows
+from tests.reports.summary_rows import keep_world_summary
 from tests.runs.rows import write_evaluation_rows, write_run_rows
+from tests.scim.rows import world_scim_token, write_scim_rows
 from tests.security.walk import IdSlot, Path, RootField, document, id_slots, slot_type
 from tests.support import Caller, GraphQLClient, Org, gid, make_org, owner
+from tests.webhooks.rows import world_webhook, write_webhook_rows
 
 
 def every_tenant_table() -> list[str]:
@@ -66,6 +73,9 @@ async def fill_every_table(org: Org) -> None:
         run = await write_run_rows(project_id=org.project_id, plan_id=plan.id,
                                    connection_id=connection.id, test_case_id=case.id)
         await write_evaluation_rows(run)
+        await write_report_rows(project_id=org.project_id, plan_id=plan.id)
+        await write_webhook_rows()
+        await write_scim_rows(membership.id, user.id)
 
 
 def _org_column(table: str) -> str:
@@ -148,6 +158,23 @@ _EXPORT = """
 query($projectId: ID!) { exportTestCases(projectId: $projectId, format: JSON) { content } }
 """
 _FIRST_EVENT = "{ auditEvents(first: 1) { edges { node { id } } } }"
+
+
+_JUDGE = """
+mutation($input: ConfigureJudgeInput!) { configureJudge(input: $input) {
+  __typename ... on ConfigureJudgeSuccess { judge { id } } } }
+"""
+_ENABLE = """
+mutation($input: EnableEvaluatorInput!) { enableEvaluator(input: $input) {
+  __typename ... on EnableEvaluatorSuccess { enablement { id } } } }
+"""
+_CANCEL = "mutation($id: ID!) { cancelRun(id: $id) { __typename } }"
+_EVALUATE = """
+mutation($input: EvaluateRunInput!) { evaluateRun(input: $input) {
+  __typename ... on EvaluateRunSuccess { evaluation { id } } } }
+"""
+#: An owner's reason for enabling an evaluator without a calibration report.
+OVERRIDE_REASON = "Reviewed by hand for the security tests."
 
 
 _INVITE = """
@@ -241,7 +268,42 @@ async def build_world(gql: GraphQLClient, name: str) -> World:
     world.ids["Invitation"] = invited["invitation"]["id"]
     exported = await gql.data(_EXPORT, {"projectId": org.project_gid}, world.owner)
     world.export_json = exported["exportTestCases"]["content"]
+    # On loopback: testJudge is refused by the SSRF guard at once, nothing leaves the machine.
+    judge = await _success(gql, _JUDGE, {"input": {
+        "name": "World judge", "provider": "openai", "model": "world-model",
+        "baseUrl": "http://127.0.0.1:9/v1"}}, world.owner)
+    world.ids["Judge"] = judge["judge"]["id"]
+    enabled = await _success(gql, _ENABLE, {"input": {
+        "evaluator": "relevance", "judge": "openai", "model": "world-model",
+        "overrideReason": OVERRIDE_REASON}}, world.owner)
+    world.ids["EvaluatorEnablement"] = enabled["enablement"]["id"]
+    world.spare["Run"], world.ids["Evaluation"] = await _evaluated_run(gql, world)
+    world.ids |= await world_webhook(gql, org.id, world.owner)
+    world.ids |= await world_scim_token(gql, world.owner)
+    world.ids["Report"], world.spare["Evaluation"] = await world_report(gql, world)
+    await keep_world_summary(org.id, world.ids["Report"])
     return world
+
+
+async def _evaluated_run(gql: GraphQLClient, world: World) -> tuple[str, str]:
+    """A finished (cancelled) run and a COMPLETED evaluation of it: its job is run here, as a
+    worker would (a case that did not run calls no judge), so the world's judge is free."""
+    started = await _success(gql, _RUN, {"input": {
+        "planId": world.spare["Plan"], "connectionId": world.ids["AgentConnection"]}},
+        world.owner)
+    run_gid = started["run"]["id"]
+    await gql.data(_CANCEL, {"id": run_gid}, world.owner)
+    created = await _success(gql, _EVALUATE, {"input": {
+        "runId": run_gid, "evaluators": ["relevance"]}}, world.owner)
+    evaluation_gid = created["evaluation"]["id"]
+    run_id, evaluation_id = decode_id(run_gid), decode_id(evaluation_gid)
+    assert run_id is not None and evaluation_id is not None
+    async with tenant_transaction(world.org.id):
+        case_ids = await RunCase.filter(run_id=run_id[1]).values_list("id", flat=True)
+    for case_id in case_ids:
+        await evaluation_jobs.evaluation_case({}, str(world.org.id), str(evaluation_id[1]),
+                                              str(case_id))
+    return run_gid, evaluation_gid
 
 
 def valid_arguments(root: str, world: World) -> dict[Path, Any]:
@@ -267,15 +329,27 @@ def valid_arguments(root: str, world: World) -> dict[Path, Any]:
         "updateAgentConnection": {("input", "name"): unique},
         "rotateConnectionCredential": {("name",): "auth", ("value",): SECRETS[1]},
         "inviteMember": {("email",): f"invitee-{uuid.uuid4().hex[:8]}@example.com"},
+        "configureJudge": {("input", "name"): unique, ("input", "provider"): "openai"},
+        "updateJudge": {("input", "name"): unique},
+        "enableEvaluator": {("input", "evaluator"): "relevance", ("input", "judge"): "openai",
+                            ("input", "overrideReason"): OVERRIDE_REASON},
+        "evaluateRun": {("input", "evaluators"): ["relevance"]},
+        "createWebhook": {("input", "url"): "https://hooks.example.com/new",
+                          ("input", "events"): ["run.finished"]},
+        "updateWebhook": {("input", "description"): unique},
+        "createScimToken": {("input", "name"): unique, ("input", "expiresAt"): (
+            datetime.now(UTC) + timedelta(days=30)).isoformat()},
     }
     return table.get(root, {})
 
 
 #: Slots whose type the names do not tell: (root field, dotted path) -> node type.
 SLOT_TYPES = {("auditEvents", "targetId"): "Project", ("testConnection", "id"): "AgentConnection",
+              ("webhookDeliveries", "endpointId"): "Webhook",
               ("revokeSession", "id"): "Session",
               ("changeMemberRole", "memberId"): "Member", ("removeMember", "memberId"): "Member",
-              ("revokeInvitation", "invitationId"): "Invitation"}
+              ("revokeInvitation", "invitationId"): "Invitation",
+              ("createReport", "input.baselineEvaluationId"): "Evaluation"}
 
 
 #: Slots that need a particular own object rather than the first of their type:
@@ -285,7 +359,11 @@ SLOT_IDS = {
     ("addTestCasesToSuite", "input.testCaseIds"): "TestCase",  # a case not yet in the suite
     ("addSuitesToPlan", "input.suiteIds"): "Suite",  # a suite not yet in the plan
     ("startRun", "input.planId"): "Plan",  # only a READY plan runs
+    ("evaluateRun", "input.runId"): "Run",  # only a finished run is evaluated
+    ("evaluations", "runId"): "Run",  # the run that has an evaluation
     ("runs", "planId"): "Plan",  # the plan that has a run
+    ("reports", "planId"): "Plan",  # the plan that has a report
+    ("createReport", "input.baselineEvaluationId"): "Evaluation",  # not the reported one
 }
 
 

@@ -39,7 +39,7 @@ def test_every_tenant_model_has_its_scoped_manager(database: object) -> None:
         if type(m._meta.manager) is not expected_manager(m) or m._meta.manager._model is not m
     }
 
-    assert len(tenant_models()) == 25
+    assert len(tenant_models()) == 33
     assert wrong == {}
 
 

@@ -123,8 +123,8 @@ def test_unknown_type_names_the_choices_and_the_likely_one() -> None:
 
     assert issue.message == (
         "'contain' is not an assert type: use one of contains, not_contains, equals, regex, "
-        "json_schema, json_path, response_time_ms, max_length, min_length, language "
-        "(did you mean 'contains'?)"
+        "json_schema, json_path, response_time_ms, max_length, min_length, language, "
+        "pii_leak (did you mean 'contains'?)"
     )
 
 
@@ -545,7 +545,7 @@ def test_unknown_type_fails_with_a_reason() -> None:
     assert check({"type": "sentiment"}, "fine") == AssertOutcome(
         False, "unknown assert type 'sentiment': edit the case and use one of contains, "
                "not_contains, equals, regex, json_schema, json_path, response_time_ms, "
-               "max_length, min_length, language"
+               "max_length, min_length, language, pii_leak"
     )
 
 

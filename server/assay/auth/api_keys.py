@@ -113,7 +113,7 @@ async def authenticate(token: str, *, request_id: str = "", ip: str = "") -> Pri
         if key is None or key.revoked_at is not None or key.expires_at <= now:
             return None
         membership = await Membership.get_or_none(user_id=key.created_by_id)
-        if membership is None:
+        if membership is None or membership.suspended_at is not None:
             return None
         if membership.narrowed and not await MembershipProject.exists(
             membership_id=membership.id, project_id=key.project_id

@@ -17,8 +17,9 @@ from assay.auth import api_keys, sessions
 from assay.auth.principal import Principal
 from assay.settings import Settings
 
-#: Paths that never authenticate the caller (browser navigations to and from a provider).
-SIGN_IN_REDIRECTS = "/auth/oidc/"
+#: Paths this middleware leaves alone: the sign-in redirects (browser navigations to and
+#: from a provider) authenticate nobody, and SCIM (assay.scim.api) checks its own tokens.
+OWN_AUTHENTICATION = ("/auth/oidc/", "/scim/v2")
 
 
 class InvalidCredential(Exception):
@@ -64,11 +65,12 @@ class AuthenticationMiddleware:
         self.timeouts = sessions.Timeouts.of(settings) if settings else sessions.Timeouts()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(SIGN_IN_REDIRECTS):
+        if scope["type"] != "http" or scope["path"].startswith(OWN_AUTHENTICATION):
             # Websockets authenticate at connection_init (assay.graphql.websocket): browsers
             # cannot set headers on them, and a refusal is a close code, not a 401 response.
             # The sign-in redirects (assay.identity.oidc_routes) act for nobody: a stale or
             # multi-organization cookie must not turn a browser's navigation into a 401.
+            # SCIM's bearer tokens are not API keys: /scim/v2 answers its own 401s.
             await self.app(scope, receive, send)
             return
         try:

@@ -53,10 +53,20 @@ class Permission(StrEnum):
     JUDGE_MANAGE = "judge.manage"
     #: Installed plugins: versions, distributions, and why any was rejected.
     PLUGIN_READ = "plugin.read"
+    #: Reports: read them and their exports; create them from evaluations.
+    REPORT_READ = "report.read"
+    REPORT_CREATE = "report.create"
+    #: The organization's webhook endpoints and their deliveries (never the secrets).
+    WEBHOOK_READ = "webhook.read"
+    #: Register, change, delete webhook endpoints; rotate their secrets; redeliver events.
+    WEBHOOK_MANAGE = "webhook.manage"
+    #: SCIM provisioning: mint, list and revoke the tokens an identity provider calls with.
+    SCIM_MANAGE = "scim.manage"
 
 
 _READ = frozenset(p for p in Permission if p.value.endswith(".read"))
-_MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ} | {
+_MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ,
+                    Permission.WEBHOOK_READ} | {
     Permission.TESTCASE_WRITE,
     Permission.SUITE_WRITE,
     Permission.PLAN_WRITE,
@@ -67,6 +77,7 @@ _MEMBER = _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLU
     Permission.RUN_CANCEL,
     Permission.SESSION_MANAGE,
     Permission.EVALUATION_CREATE,
+    Permission.REPORT_CREATE,
 }
 _ADMIN = frozenset(Permission)
 
@@ -74,7 +85,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: _ADMIN,
     Role.ADMIN: _ADMIN,
     Role.MEMBER: frozenset(_MEMBER),
-    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ}
+    Role.VIEWER: _READ - {Permission.AUDIT_READ, Permission.APIKEY_READ, Permission.PLUGIN_READ,
+                          Permission.WEBHOOK_READ}
     | {Permission.SESSION_MANAGE},
 }
 
@@ -93,6 +105,8 @@ KEY_FORBIDDEN = frozenset(
         Permission.EVALUATOR_MANAGE,
         Permission.JUDGE_MANAGE,
         Permission.PLUGIN_READ,
+        Permission.WEBHOOK_MANAGE,
+        Permission.SCIM_MANAGE,
     }
 )
 

@@ -152,6 +152,11 @@ def _organization_id(hint: str) -> uuid.UUID | None:
         return None
 
 
+#: Why a suspended membership (deactivated by the organization's identity provider) is refused.
+SUSPENDED = ("your access to this organization is suspended by its identity provider: ask "
+             "its administrators to reactivate you")
+
+
 def _choose(memberships: list[Membership], org_hint: str | None) -> Membership:
     if org_hint:
         wanted = _organization_id(org_hint)
@@ -161,12 +166,17 @@ def _choose(memberships: list[Membership], org_hint: str | None) -> Membership:
                 f"you are not a member of an organization with the id in the {ORG_HEADER} "
                 "header: send the id of one of your organizations"
             )
+        if chosen.suspended_at is not None:
+            raise NoOrganization(SUSPENDED)
         return chosen
-    if len(memberships) == 1:
-        return memberships[0]
     if not memberships:
         raise NoOrganization("you belong to no organization yet: ask an owner to invite you")
+    usable = [m for m in memberships if m.suspended_at is None]
+    if len(usable) == 1:
+        return usable[0]
+    if not usable:
+        raise NoOrganization(SUSPENDED)
     raise NoOrganization(
-        f"you belong to {len(memberships)} organizations: say which one to act in with the "
+        f"you belong to {len(usable)} organizations: say which one to act in with the "
         f"{ORG_HEADER} header"
     )

@@ -20,7 +20,8 @@ from assay.settings import SettingsError, load_settings
 COMMANDS = {
     "serve": "serve", "worker": "worker", "migrate": "migrate", "export-schema": "schema",
     "admin": "admin", "keys": "keys", "audit": "audit", "demo": "demo", "run": "run",
-    "mail": "mail",
+    "mail": "mail", "plugins": "plugins", "calibrate": "calibrate", "pii": "pii",
+    "report": "report",
 }
 
 

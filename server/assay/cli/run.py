@@ -26,7 +26,9 @@ on stdout, and optionally JUnit XML and JSON files for CI.
   assay run plan.yaml
       runs a local plan file on this machine (the embedded database and Redis, or
       DATABASE_URL / REDIS_URL when set); credentials come from environment variables
-      named in the file, e.g. credentials: {auth: {env: AGENT_TOKEN}}.
+      named in the file, e.g. credentials: {auth: {env: AGENT_TOKEN}}. With
+      --html-report FILE it then evaluates the run's asserts and PII findings and writes
+      the report as one HTML page.
   assay run --server URL --plan ID --connection ID
       starts a run of a server's READY plan and follows it until it ends; the API key
       comes from --api-key or, better (it stays out of shell history), ASSAY_API_KEY.
@@ -68,6 +70,12 @@ def register(sub: Any) -> None:
     output.add_argument("--junit", type=Path, metavar="FILE", help="write JUnit XML here")
     output.add_argument("--json", type=Path, metavar="FILE",
                         help="write the run and every result as JSON here")
+    output.add_argument("--html-report", type=Path, metavar="FILE",
+                        help="local plan files: after the run, evaluate its asserts and PII "
+                        "findings and write the report as one HTML page here")
+    output.add_argument("--report-threshold", type=float, metavar="RATE",
+                        help="the pass rate, 0 to 1, the HTML report must reach (default 1: "
+                        "every case); it does not change the exit code")
     parser.set_defaults(handler=run)
 
 
@@ -77,7 +85,18 @@ def _fail(message: str) -> int:
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
-    for flag, path in (("--junit", args.junit), ("--json", args.json)):
+    if args.html_report is not None and args.server is not None:
+        raise ConfigurationError("--html-report applies to local plan files; for a server's "
+                                 "run, use assay report --run ID --format html")
+    if args.report_threshold is not None:
+        if args.html_report is None:
+            raise ConfigurationError("--report-threshold applies to the --html-report FILE: "
+                                     "add --html-report, or leave it out")
+        if not 0 <= args.report_threshold <= 1:
+            raise ConfigurationError("--report-threshold: give the pass rate the report must "
+                                     "reach, from 0 to 1 (e.g. 0.8 for 80%)")
+    for flag, path in (("--junit", args.junit), ("--json", args.json),
+                       ("--html-report", args.html_report)):
         if path is not None and not path.parent.is_dir():
             raise ConfigurationError(f"{flag} {path}: the folder {path.parent} does not exist: "
                                      "create it or choose another path")
@@ -136,8 +155,17 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
             write_junit(report, args.junit)
         if args.json is not None:
             write_json(report, args.json)
+        if report.html is not None:
+            from assay.runner.html_report import write_html
+
+            write_html(report.html, args.html_report)
+            print(f"assay run: HTML report written to {args.html_report}", file=sys.stderr,
+                  flush=True)
     except OSError as error:
         return _fail(f"cannot write the report ({error}): check the path")
+    if report.html_problem is not None:
+        return _fail(f"the run ended, but its HTML report could not be made: "
+                     f"{report.html_problem}")
     if interrupt.signal is not None:
         return INTERRUPTED.get(interrupt.signal, 130)
     return report.exit_code()
@@ -153,5 +181,10 @@ async def _execute(args: argparse.Namespace, settings: Settings, progress: Progr
     from assay.runner.planfile import load_plan_file
 
     plan_file = load_plan_file(_check_local(args))
+    from assay.runner.html_report import DEFAULT_THRESHOLD
+
+    threshold = None if args.html_report is None else (
+        DEFAULT_THRESHOLD if args.report_threshold is None else args.report_threshold)
     return await run_local(plan_file, settings, progress, interrupt,
-                           allow_private=args.allow_private_targets)
+                           allow_private=args.allow_private_targets,
+                           report_threshold=threshold)

@@ -20,6 +20,9 @@ MODEL_MODULES = [
     "assay.runs.models",
     "assay.judging.models",
     "assay.evaluations.models",
+    "assay.reports.models",
+    "assay.webhooks.models",
+    "assay.scim.models",
 ]
 
 

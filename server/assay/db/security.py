@@ -16,6 +16,7 @@ import re
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from assay.evaluations.models import FINAL_EVALUATION_STATUSES
 from assay.runs.models import FINAL_RUN_STATUSES, RunStatus
 from assay.tenancy.models import OrgScopedModel
 
@@ -26,7 +27,8 @@ USER_SETTING = "assay.user_id"
 #: versions, and what runs record.
 APPEND_ONLY_TABLES = ("audit_events", "test_case_versions", "run_cases", "run_case_results",
                       "run_case_artifacts", "evaluation_case_results", "calibration_reports",
-                      "judge_cache")
+                      "judge_cache",
+                      "reports", "report_summaries")
 
 _CURRENT_ORG = f"NULLIF(current_setting('{ORG_SETTING}', true), '')::uuid"
 _CURRENT_USER = f"NULLIF(current_setting('{USER_SETTING}', true), '')::uuid"
@@ -67,6 +69,38 @@ def _run_guard(app_role: str) -> str:
         + "FOR EACH ROW EXECUTE FUNCTION assay_refuse_finished_run_change();\n"
         + 'DROP TRIGGER IF EXISTS refuse_truncate ON "runs";\n'
         + 'CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON "runs" '
+        + "FOR EACH STATEMENT EXECUTE FUNCTION assay_refuse_change();\n"
+    )
+
+
+_FINAL_EVALUATION = ", ".join(f"'{status.value}'" for status in FINAL_EVALUATION_STATUSES)
+_FINISHED_EVALUATION_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION assay_refuse_finished_evaluation_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' OR OLD.status IN ({_FINAL_EVALUATION}) THEN
+        RAISE EXCEPTION 'assay: % of evaluation % is refused: an evaluation is immutable once %',
+            TG_OP, OLD.id, CASE WHEN TG_OP = 'DELETE' THEN 'created' ELSE OLD.status END
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+"""
+
+
+def _evaluation_guard(app_role: str) -> str:
+    """Evaluations change only while QUEUED or RUNNING (their counters, then their final
+    figures), and are never deleted or truncated; their case results are append-only."""
+    return (
+        _FINISHED_EVALUATION_FUNCTION
+        + f'REVOKE DELETE, TRUNCATE ON "evaluations" FROM "{app_role}";\n'
+        + 'DROP TRIGGER IF EXISTS refuse_finished_evaluation_change ON "evaluations";\n'
+        + 'CREATE TRIGGER refuse_finished_evaluation_change BEFORE UPDATE OR DELETE ON '
+        + '"evaluations" FOR EACH ROW EXECUTE FUNCTION '
+        + "assay_refuse_finished_evaluation_change();\n"
+        + 'DROP TRIGGER IF EXISTS refuse_truncate ON "evaluations";\n'
+        + 'CREATE TRIGGER refuse_truncate BEFORE TRUNCATE ON "evaluations" '
         + "FOR EACH STATEMENT EXECUTE FUNCTION assay_refuse_change();\n"
     )
 
@@ -152,6 +186,7 @@ def security_sql(app_role: str) -> str:
     )
     statements.extend(_append_only(table, app_role) for table in APPEND_ONLY_TABLES)
     statements.append(_run_guard(app_role))
+    statements.append(_evaluation_guard(app_role))
     statements.append(_live_runs_function(app_role))
     return "\n".join(statements)
 

@@ -13,7 +13,21 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from assay.graphql import audit, auth, connections, directives, projects, runs, testing
+from assay.graphql import (
+    audit,
+    auth,
+    connections,
+    directives,
+    evaluations,
+    judging,
+    plugins,
+    projects,
+    reports,
+    runs,
+    scim,
+    testing,
+    webhooks,
+)
 from assay.graphql.auth.csrf import CsrfGuard
 from assay.graphql.connections.inputs import SECRET_VALUE_SCALAR, SecretValue
 from assay.graphql.extensions import (
@@ -25,7 +39,8 @@ from assay.graphql.node import NodeQuery
 from assay.settings import Settings
 
 #: Each domain package lists its QUERIES and MUTATIONS; the schema merges them.
-DOMAINS = (auth, projects, testing, connections, runs, audit)
+DOMAINS = (auth, projects, testing, connections, runs, audit, judging, plugins, evaluations,
+           webhooks, reports, scim)
 QUERIES: tuple[type, ...] = (NodeQuery, *(q for d in DOMAINS for q in d.QUERIES))
 MUTATIONS: tuple[type, ...] = tuple(m for d in DOMAINS for m in d.MUTATIONS)
 #: Domains with live events list SUBSCRIPTIONS (served over the websocket only).

@@ -41,6 +41,9 @@ class Membership(OrgScopedModel):
     #: When true, the member reaches only the projects listed in membership_projects.
     narrowed = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
+    #: Set while the organization's identity provider has deactivated the person (SCIM
+    #: ``active: false``): the row stays, but no session or API key acts in the organization.
+    suspended_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "memberships"

@@ -26,7 +26,7 @@ from assay.auth.principal import Principal
 from assay.db.transactions import tenant_transaction
 from assay.errors import DomainError
 from assay.http_guards import BodyTooLarge
-from assay.rest import openapi, plans, ratelimit, runs
+from assay.rest import evaluations, openapi, plans, ratelimit, reports, runs
 from assay.rest.call import Reply, RestCall
 from assay.rest.errors import RestError, error_response, from_domain
 from assay.rest.routing import PREFIX, RestRoute, match
@@ -34,7 +34,8 @@ from assay.settings import Settings
 
 log = logging.getLogger("assay.rest")
 
-ROUTES: list[RestRoute] = openapi.with_document([*plans.ROUTES, *runs.ROUTES])
+ROUTES: list[RestRoute] = openapi.with_document([*plans.ROUTES, *runs.ROUTES,
+                                                  *evaluations.ROUTES, *reports.ROUTES])
 
 
 class RestApi:
@@ -84,6 +85,9 @@ class RestApi:
             reply = await route.handler(call)
         else:
             reply = await _in_tenant(route, call, caller)
+        if reply.render is not None:
+            return Response(await _rendered(reply), status_code=reply.status,
+                            headers=reply.headers, media_type=reply.media_type)
         return JSONResponse(reply.body, status_code=reply.status, headers=reply.headers)
 
     async def _json_body(self, request: Request) -> Any:
@@ -123,6 +127,15 @@ async def _in_tenant(route: RestRoute, call: RestCall, principal: Principal) -> 
         except Exception:  # what committed stands; a missed follow-up is only logged
             log.exception("an after-commit step of request %s failed", actor.request_id)
     return reply
+
+
+async def _rendered(reply: Reply) -> bytes:
+    """The reply's file, rendered outside the request's transaction."""
+    assert reply.render is not None
+    try:
+        return await reply.render()
+    except DomainError as exc:
+        raise from_domain(exc) from None
 
 
 def _bucket(principal: Principal | None, scope: Scope) -> str:

@@ -49,6 +49,11 @@ class Reply:
     status: int
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
+    #: A file rather than JSON: made by ``render`` once the request's transaction has
+    #: committed (a slow renderer, like the PDF's, holds no database connection), sent with
+    #: ``media_type``.
+    render: Callable[[], Awaitable[bytes]] | None = None
+    media_type: str = "application/octet-stream"
 
 
 Handler = Callable[[RestCall], Awaitable[Reply]]

@@ -19,6 +19,9 @@ NOT_FOUND_CODES = {
     "Plan": "PLAN_NOT_FOUND",
     "AgentConnection": "CONNECTION_NOT_FOUND",
     "Run": "RUN_NOT_FOUND",
+    "Evaluation": "EVALUATION_NOT_FOUND",
+    "Judge": "JUDGE_NOT_FOUND",
+    "Report": "REPORT_NOT_FOUND",
 }
 
 

@@ -54,9 +54,10 @@ def _json(schema: str) -> dict[str, Any]:
 
 
 def _success(success: Success) -> dict[str, Any]:
+    content = {media_type: {"schema": {"type": "string"}} for media_type in success.media_types}
     return {"description": success.description,
             "headers": _headers(*_RATE_HEADERS, *success.headers),
-            "content": _json(success.schema)}
+            "content": content or _json(success.schema)}
 
 
 def _refusal(when: str, codes: Sequence[str], *extra_headers: str) -> dict[str, Any]:

@@ -26,6 +26,8 @@ class Success:
     description: str
     schema: str
     headers: tuple[str, ...] = ()
+    #: A file in one of these media types instead of a JSON body of ``schema``.
+    media_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

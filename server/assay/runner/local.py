@@ -15,8 +15,9 @@ from assay.cli.support import connected, prepare
 from assay.connections.templates import PLACEHOLDER
 from assay.connectors.network import NetworkPolicy
 from assay.db.transactions import tenant_transaction
-from assay.errors import Conflict
+from assay.errors import Conflict, DomainError
 from assay.rest.serialize import result_json, run_json
+from assay.runner.html_report import ReportNotMade, local_html_report
 from assay.runner.interrupt import Interrupt
 from assay.runner.local_org import local_organization
 from assay.runner.local_setup import start_local_run
@@ -48,7 +49,10 @@ async def check_target(plan_file: PlanFile, allow_private: bool) -> None:
 
 
 async def run_local(plan_file: PlanFile, settings: Settings, progress: Progress,
-                    interrupt: Interrupt, *, allow_private: bool) -> RunReport:
+                    interrupt: Interrupt, *, allow_private: bool,
+                    report_threshold: float | None = None) -> RunReport:
+    """Run the file's plan and collect its results; with ``report_threshold``, also make
+    the HTML report of the run (unless interrupted), held to that pass rate."""
     settings = dataclasses.replace(
         settings, allow_private_targets=settings.allow_private_targets or allow_private)
     await check_target(plan_file, settings.allow_private_targets)
@@ -63,9 +67,21 @@ async def run_local(plan_file: PlanFile, settings: Settings, progress: Progress,
             async with running_worker(settings, dsn, max_jobs=plan_file.concurrency,
                                       browser_max_jobs=plan_file.concurrency):
                 follower = _Follower(org_id, started.run.id, progress)
-                return await follower.follow(interrupt)
+                report = await follower.follow(interrupt)
+                if report_threshold is not None and not interrupt.requested:
+                    await _add_html(report, settings, org_id, started.run.id, interrupt,
+                                    report_threshold)
+                return report
         finally:
             await queue.close()
+
+
+async def _add_html(report: RunReport, settings: Settings, org_id: uuid.UUID,
+                    run_id: uuid.UUID, interrupt: Interrupt, threshold: float) -> None:
+    try:
+        report.html = await local_html_report(settings, org_id, run_id, interrupt, threshold)
+    except (ReportNotMade, DomainError) as error:
+        report.html_problem = str(error)
 
 
 class _Follower:

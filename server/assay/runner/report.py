@@ -22,6 +22,10 @@ class RunReport:
     run: dict[str, Any]
     #: The results (REST shape), in run order.
     results: list[dict[str, Any]] = field(default_factory=list)
+    #: The HTML report page, when one was asked for (--html-report) and made.
+    html: str | None = None
+    #: Why the HTML report asked for could not be made.
+    html_problem: str | None = None
 
     def exit_code(self) -> int:
         """0 when the run completed and every one of its cases passed, else 1."""

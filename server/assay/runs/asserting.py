@@ -2,8 +2,9 @@
 
 The policy, for conversational cases:
 
-- ``response_time_ms``, ``max_length`` and ``min_length`` bound every reply: they are checked
-  on each turn and pass only when every turn passes (the reason names the first failing turn);
+- ``response_time_ms``, ``max_length``, ``min_length`` and ``pii_leak`` bound every reply:
+  they are checked on each turn and pass only when every turn passes (the reason names the
+  first failing turn);
 - every other assert (``contains``, ``equals``, ``regex``, ``json_schema``, ``json_path``,
   ``language``, ...) judges what the conversation led to: the last reply.
 
@@ -16,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assay.testing.asserts import check
+from assay_sdk import PiiFinding
 
 #: Assert types checked on every turn; the rest judge the last reply.
-PER_TURN_TYPES = frozenset({"response_time_ms", "max_length", "min_length"})
+PER_TURN_TYPES = frozenset({"response_time_ms", "max_length", "min_length", "pii_leak"})
 
 
 def _targets(assertion: Mapping[str, Any], turn_count: int) -> range:
@@ -27,14 +29,18 @@ def _targets(assertion: Mapping[str, Any], turn_count: int) -> range:
     return range(turn_count - 1, turn_count)
 
 
-def _judge_turn(assertion: Mapping[str, Any], turn: Mapping[str, Any]) -> tuple[bool, str]:
-    outcome = check(assertion, turn["reply"], response_time_ms=round(turn["latency_ms"]))
+def _judge_turn(assertion: Mapping[str, Any], turn: Mapping[str, Any],
+                pii: Sequence[PiiFinding] | None) -> tuple[bool, str]:
+    outcome = check(assertion, turn["reply"], response_time_ms=round(turn["latency_ms"]),
+                    pii=pii)
     return outcome.passed, outcome.reason
 
 
-def judge(asserts: Sequence[Mapping[str, Any]], turns: list[dict[str, Any]]
-          ) -> list[dict[str, Any]]:
-    """One verdict per assert; each turn's ``asserts`` list gets the verdicts judged on it."""
+def judge(asserts: Sequence[Mapping[str, Any]], turns: list[dict[str, Any]], *,
+          pii: Sequence[Sequence[PiiFinding]] | None = None) -> list[dict[str, Any]]:
+    """One verdict per assert; each turn's ``asserts`` list gets the verdicts judged on it.
+
+    ``pii``: each turn's PII findings, when its reply was scanned already."""
     for turn in turns:
         turn["asserts"] = []
     verdicts: list[dict[str, Any]] = []
@@ -42,7 +48,8 @@ def judge(asserts: Sequence[Mapping[str, Any]], turns: list[dict[str, Any]]
         failing: tuple[int, str] | None = None
         last_reason = ""
         for turn_index in _targets(assertion, len(turns)):
-            passed, reason = _judge_turn(assertion, turns[turn_index])
+            passed, reason = _judge_turn(assertion, turns[turn_index],
+                                         None if pii is None else pii[turn_index])
             turns[turn_index]["asserts"].append(
                 {"index": index, "type": assertion.get("type"), "passed": passed,
                  "reason": reason})

@@ -9,7 +9,9 @@ fail because nobody could be told about it.
 
 Each API process holds one Redis subscription (:class:`Listener`), shared by every live
 subscriber in the process: a thousand people watching runs cost one Redis connection, not
-a thousand. Channels are per run (``assay:run:<run uuid>``).
+a thousand. Channels are per run (``assay:run:<run uuid>``); evaluations use the same
+machinery on their own prefix (``assay:evaluation:<evaluation uuid>``, see
+assay.evaluations.events).
 """
 
 from __future__ import annotations
@@ -39,18 +41,22 @@ RETRY_SECONDS = 1.0
 MAX_HINTS = 1000
 
 
-def channel(run_id: uuid.UUID) -> str:
-    return f"{CHANNEL_PREFIX}{run_id}"
+def channel(run_id: uuid.UUID, prefix: str = CHANNEL_PREFIX) -> str:
+    return f"{prefix}{run_id}"
 
 
 async def publish(redis: Redis | None, run_id: uuid.UUID,
-                  run_case_id: uuid.UUID | None = None) -> None:
-    """Tell the run's subscribers to look again (optionally: at this case). Never raises."""
+                  run_case_id: uuid.UUID | None = None, *,
+                  prefix: str = CHANNEL_PREFIX) -> None:
+    """Tell the run's subscribers to look again (optionally: at this case). Never raises.
+
+    ``prefix`` names another kind of followed object (an evaluation) on the same machinery.
+    """
     if redis is None:
         return
     message = json.dumps({"run_case_id": str(run_case_id)} if run_case_id else {})
     try:
-        await redis.publish(channel(run_id), message)
+        await redis.publish(channel(run_id, prefix), message)
     except Exception as error:  # a missed notification only delays subscribers
         log.warning("could not notify subscribers of run %s: %s", run_id, error)
 
@@ -134,10 +140,13 @@ class Listener:
         self._task: asyncio.Task[None] | None = None
 
     @asynccontextmanager
-    async def watch(self, run_id: uuid.UUID) -> AsyncIterator[Watch]:
+    async def watch(self, run_id: uuid.UUID, *, prefix: str = CHANNEL_PREFIX
+                    ) -> AsyncIterator[Watch]:
+        """Notifications for the run (or, with ``prefix``, another followed object)."""
+        name = channel(run_id, prefix)
         watch = Watch(run_id)
-        self._watches.setdefault(channel(run_id), set()).add(watch)
-        if channel(run_id) in self._live:
+        self._watches.setdefault(name, set()).add(watch)
+        if name in self._live:
             watch.subscribed()
         self._changed.set()
         if self._task is None or self._task.done():
@@ -145,10 +154,10 @@ class Listener:
         try:
             yield watch
         finally:
-            watchers = self._watches.get(channel(run_id), set())
+            watchers = self._watches.get(name, set())
             watchers.discard(watch)
             if not watchers:
-                self._watches.pop(channel(run_id), None)
+                self._watches.pop(name, None)
             self._changed.set()
 
     async def close(self) -> None:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from assay.pii import scan, stored_findings
 from assay.runs.asserting import judge
 from assay.runs.models import ArtifactKind, CaseResultStatus
 from assay.testing.models import CaseMode
-from assay_sdk import ConnectorError, Conversation, Evidence
+from assay_sdk import ConnectorError, Conversation, Evidence, PiiFinding
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ class Outcome:
     artifacts: list[Artifact] = field(default_factory=list)
     #: Why evidence is missing or was cut ("" when nothing is).
     evidence_note: str = ""
+    #: Personal data in the replies, masked (assay.pii.masking): type, turn, start, end...
+    pii_findings: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def duration_ms(self) -> float:
@@ -167,6 +170,18 @@ async def _run(conversation: Conversation, script: CaseScript, outcome: Outcome,
             "make the agent answer faster")
     else:
         _settle(outcome, script, finished)
+        return
+    find_pii(outcome)
+
+
+def find_pii(outcome: Outcome) -> list[list[PiiFinding]]:
+    """Scan each reply once (an empty one costs nothing) and keep the findings, masked, on
+    the outcome; returns each turn's findings for the asserts to judge."""
+    found = [scan(turn["reply"]) if turn["reply"] else [] for turn in outcome.turns]
+    outcome.pii_findings = [stored for index, (turn, findings)
+                            in enumerate(zip(outcome.turns, found, strict=True))
+                            for stored in stored_findings(findings, turn["reply"], turn=index)]
+    return found
 
 
 async def _close(conversation: Conversation) -> None:
@@ -254,12 +269,13 @@ def _clean(text: str) -> str:
 
 
 def _settle(outcome: Outcome, script: CaseScript, finished: bool) -> None:
+    found = find_pii(outcome)
     if not finished:
         outcome.status = CaseResultStatus.CANCELLED
         outcome.error_code = "CANCELLED"
         outcome.error_message = (f"the run was cancelled after turn {len(outcome.turns)}: "
                                  "no further message was sent")
         return
-    outcome.asserts = judge(script.asserts, outcome.turns)
+    outcome.asserts = judge(script.asserts, outcome.turns, pii=found)
     passed = all(verdict["passed"] for verdict in outcome.asserts)
     outcome.status = CaseResultStatus.PASSED if passed else CaseResultStatus.FAILED

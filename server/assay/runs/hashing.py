@@ -3,7 +3,8 @@
 A result's evidence (screenshot, console log) is covered through each artifact's SHA-256,
 size, kind, media type and page address, so an artifact changed behind the database's back
 no longer matches its result. The evidence fields enter the JSON only when they are not
-empty: a result without evidence hashes exactly as before they existed.
+empty: a result without evidence hashes exactly as before they existed. The masked PII
+findings of its replies enter the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 HASHED_FIELDS = ("run_case_id", "status", "turns", "asserts", "error_code", "error_message",
                  "attempts", "started_at", "finished_at", "duration_ms")
 #: Covered only when not empty ("artifacts": a list of :func:`artifact_entry`).
-EVIDENCE_FIELDS = ("evidence_note", "artifacts")
+EVIDENCE_FIELDS = ("evidence_note", "artifacts", "pii_findings")
 
 
 def _timestamp(value: datetime | None) -> str | None:
@@ -80,6 +81,7 @@ def stored_hash_matches(result: Any, artifacts: Sequence[Any] = ()) -> bool:
         return False
     record = {name: getattr(result, name) for name in HASHED_FIELDS}
     record["evidence_note"] = result.evidence_note
+    record["pii_findings"] = result.pii_findings
     record["artifacts"] = [artifact_entry(a.kind, a.media_type, stored_bytes(a), a.page_url)
                            for a in artifacts]
     return content_hash(record) == str(result.content_hash)

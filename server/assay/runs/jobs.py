@@ -36,12 +36,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from arq import Retry
-from arq.constants import retry_key_prefix
 from arq.worker import Function, func
 
 from assay.connections import service as connections
 from assay.connections.credentials import CredentialUnreadable
 from assay.db.transactions import tenant_transaction
+from assay.job_tries import give_back_try, just_queued
 from assay.runs import cache, events, hot_path, recording
 from assay.runs.cache import RunConnection
 from assay.runs.connectors import ConnectorPool
@@ -229,25 +229,6 @@ async def _execute(ctx: dict[str, Any], org_id: uuid.UUID, work: CaseWork, began
         return await _converse(pool, org_id, work, left)
 
 
-def _just_queued(ctx: dict[str, Any]) -> bool:
-    """Whether arq queued this job less than COMMIT_WAIT_SECONDS ago."""
-    queued = ctx.get("enqueue_time")
-    if not isinstance(queued, datetime):
-        return False
-    return (datetime.now(UTC) - queued).total_seconds() < COMMIT_WAIT_SECONDS
-
-
-async def _give_back_try(ctx: dict[str, Any]) -> None:
-    """Undo arq's count of this delivery: the job ran nothing, it only waited for a slot."""
-    redis, key = ctx.get(REDIS), ctx.get("job_id")
-    if redis is None or not key:
-        return
-    try:
-        await redis.decr(retry_key_prefix + key)
-    except Exception as error:  # the wait then counts as a try: harmless, unless it recurs
-        log.warning("could not give back the try of job %s: %s", key, type(error).__name__)
-
-
 def _reason(error: BaseException, secrets: list[str]) -> str:
     text = f"{type(error).__name__}: {error}"[:500]
     for secret in secrets:
@@ -274,15 +255,16 @@ async def run_case(ctx: dict[str, Any], org_id: str, run_case_id: str) -> str:
         written = await _record(ctx, org, case_id, work, attempt, target)
         return "recorded" if written else "skipped"
     except _NotVisible:
-        if _just_queued(ctx):  # the API queues inside its transaction: wait for the commit
-            await _give_back_try(ctx)
+        # the API queues inside its transaction: wait for the commit
+        if just_queued(ctx, COMMIT_WAIT_SECONDS):
+            await give_back_try(ctx)
             raise Retry(defer=COMMIT_RETRY_SECONDS) from None
         if attempt < MAX_TRIES:
             raise Retry(defer=RETRY_DELAY_SECONDS) from None
         log.warning("run case %s never became visible: its run was not started", case_id)
         return "missing"
     except _NoSlot:
-        await _give_back_try(ctx)
+        await give_back_try(ctx)
         raise Retry(defer=SLOT_RETRY_SECONDS * random.uniform(0.5, 1.5)) from None
     except Exception as error:
         return await _crashed(ctx, org, case_id, attempt, _reason(error, secrets))

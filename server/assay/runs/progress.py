@@ -4,32 +4,28 @@ A :class:`RunFollower` remembers which cases of the run it has reported. Each lo
 short tenant transaction: it reads the run, then the results it was told about (the ids
 that notifications carried), and when the run's own counters show more results than it
 has seen (a notification was lost, or a cancel wrote many at once) it finds the missing
-ones itself. The run row is read first: a result committed after it is simply reported now
-or at the next look, and a run read as finished has every result visible.
+ones itself. The looking is assay.progress_follower's, shared with evaluations; this module
+says what a run's counters and events are.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from assay.db.transactions import tenant_transaction
 from assay.errors import NotFound
+from assay.progress_follower import ProgressFollower
 from assay.runs.models import (
     FINAL_RUN_STATUSES,
     CaseResultStatus,
     Run,
-    RunCase,
     RunCaseResult,
     RunStatus,
 )
 
-#: Results one look reads at most; a follower further behind looks again at once.
-BATCH = 500
 _RESULT_FIELDS = ("run_case_id", "status", "asserts", "error_code", "error_message",
                   "attempts", "duration_ms", "finished_at", "created_at")
 _RUN_FIELDS = ("id", "status", "total", "passed", "failed", "errored", "timed_out",
@@ -111,104 +107,53 @@ def _run_done(run: Run) -> int:
     return int(run.passed + run.failed + run.errored + run.timed_out + run.cancelled)
 
 
-class RunFollower:
+class RunFollower(ProgressFollower[Run, Event]):
     """What one subscriber has been told about a run, and the reads that tell it more."""
+
+    result_model = RunCaseResult
+    subject_key = "run_id"
+    start_fields = ("run_case_id", "status")
+    result_fields = _RESULT_FIELDS
+    case_fields = ("id", "position", "title", "test_case_id")
 
     def __init__(self, org_id: uuid.UUID, run_id: uuid.UUID, *,
                  project_ids: frozenset[uuid.UUID] | None = None,
                  user_id: uuid.UUID | None = None) -> None:
-        self.org_id = org_id
-        self.run_id = run_id
-        self.project_ids = project_ids
-        self.user_id = user_id
-        self._seen: set[uuid.UUID] = set()
+        super().__init__(org_id, run_id, project_ids=project_ids, user_id=user_id)
         self._statuses: Counter[CaseResultStatus] = Counter()
-        self._total = 0
-        self._hints: set[uuid.UUID] = set()
-        #: True when the last look did not read everything it knows of.
-        self.behind = True
-        self.finished = False
 
-    def _transaction(self) -> Any:
-        return tenant_transaction(self.org_id, project_ids=self.project_ids,
-                                  user_id=self.user_id)
+    @property
+    def run_id(self) -> uuid.UUID:
+        return self.subject_id
 
-    async def _run(self) -> Run:
+    async def _subject(self) -> Run:
         run = await Run.filter(id=self.run_id).only(*_RUN_FIELDS).first()
         if run is None:
             raise NotFound("Run", self.run_id)
         return run
 
-    async def start(self) -> Snapshot:
-        """Read the run and which cases have results (NotFound: unknown or not visible)."""
-        async with self._transaction():
-            run = await self._run()
-            rows = await RunCaseResult.filter(run_id=run.id).values_list("run_case_id",
-                                                                         "status")
-        self._total = run.total
-        for run_case_id, status in rows:
-            self._seen.add(run_case_id)
-            self._statuses[CaseResultStatus(status)] += 1
-        return Snapshot(self.run_id, run.status, Counts.of(run.total, self._statuses))
+    def _done(self, subject: Run) -> int:
+        return _run_done(subject)
 
-    def hint(self, run_case_ids: Collection[uuid.UUID]) -> None:
-        """Cases a notification said have results (only hints: the database decides)."""
-        self._hints.update(i for i in run_case_ids if i not in self._seen)
+    def _is_final(self, subject: Run) -> bool:
+        return subject.status in FINAL_RUN_STATUSES
 
-    async def look(self) -> list[Event]:
-        """What finished since the last look, in the order it was recorded; the run's end
-        last, once every result of a finished run has been reported."""
-        async with self._transaction():
-            run = await self._run()
-            wanted = [i for i in self._hints if i not in self._seen][:BATCH]
-            rows = await self._results(wanted) if wanted else []
-            found = {row["run_case_id"] for row in rows}
-            missing = _run_done(run) - len(self._seen) - len(found)
-            if missing > 0 and len(rows) < BATCH:
-                rows += await self._unseen(found, BATCH - len(rows))
-            cases = await self._cases([row["run_case_id"] for row in rows])
-        events: list[Event] = [self._report(row, cases[row["run_case_id"]])
-                               for row in sorted(rows, key=_recorded)
-                               if row["run_case_id"] not in self._seen]
-        self._hints.difference_update(wanted)
-        self._hints.difference_update(self._seen)
-        self.behind = bool(self._hints) or _run_done(run) > len(self._seen)
-        if run.status in FINAL_RUN_STATUSES and not self.behind:
-            self.finished = True
-            events.append(RunFinished(self.run_id, run.status,
-                                      Counts.of(self._total, self._statuses), run.finished_at))
-        return events
+    def _count(self, row: dict[str, Any]) -> None:
+        self._statuses[CaseResultStatus(row["status"])] += 1
 
-    async def _results(self, run_case_ids: list[uuid.UUID]) -> list[dict[str, Any]]:
-        return await RunCaseResult.filter(
-            run_id=self.run_id, run_case_id__in=run_case_ids).values(*_RESULT_FIELDS)
+    def _snapshot(self, subject: Run) -> Event:
+        return Snapshot(self.run_id, subject.status, Counts.of(subject.total, self._statuses))
 
-    async def _unseen(self, found: set[uuid.UUID], limit: int) -> list[dict[str, Any]]:
-        """Results no notification told of (ids first: results can be large)."""
-        ids: list[uuid.UUID] = await RunCaseResult.filter(run_id=self.run_id).values_list(
-            "run_case_id", flat=True)  # type: ignore[assignment]
-        unseen = [i for i in ids if i not in self._seen and i not in found][:limit]
-        return await self._results(unseen) if unseen else []
-
-    async def _cases(self, run_case_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
-        if not run_case_ids:
-            return {}
-        rows = await RunCase.filter(id__in=run_case_ids).values(
-            "id", "position", "title", "test_case_id")
-        return {row["id"]: row for row in rows}
-
-    def _report(self, row: dict[str, Any], case: dict[str, Any]) -> CaseFinished:
-        status = CaseResultStatus(row["status"])
-        self._seen.add(row["run_case_id"])
-        self._statuses[status] += 1
+    def _case_event(self, row: dict[str, Any], case: dict[str, Any]) -> Event:
         finished = FinishedCase(
             position=case["position"], test_case_id=case["test_case_id"], title=case["title"],
-            status=status, duration_ms=row["duration_ms"], attempts=row["attempts"],
+            status=CaseResultStatus(row["status"]), duration_ms=row["duration_ms"],
+            attempts=row["attempts"],
             failed_asserts=[a for a in row["asserts"] if not a.get("passed")],
             error_code=row["error_code"], error_message=row["error_message"],
             finished_at=row["finished_at"])
         return CaseFinished(self.run_id, Counts.of(self._total, self._statuses), finished)
 
-
-def _recorded(row: dict[str, Any]) -> tuple[datetime, str]:
-    return row["created_at"], str(row["run_case_id"])
+    def _finished_event(self, subject: Run) -> Event:
+        return RunFinished(self.run_id, subject.status, Counts.of(self._total, self._statuses),
+                           subject.finished_at)

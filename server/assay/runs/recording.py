@@ -31,6 +31,7 @@ from assay.runs.models import (
     RunCaseResult,
     RunStatus,
 )
+from assay.webhooks import hooks as webhook_hooks
 
 #: Result status -> the run counter it adds to.
 COUNTERS = {
@@ -76,6 +77,7 @@ def _row(run_case: RunCase | Target, outcome: Outcome, attempts: int) -> dict[st
         "finished_at": outcome.finished_at,
         "duration_ms": outcome.duration_ms,
         "evidence_note": outcome.evidence_note,
+        "pii_findings": outcome.pii_findings,
     }
     entries = [artifact_entry(a.kind, a.media_type, a.data, a.page_url)
                for a in outcome.artifacts]
@@ -142,6 +144,8 @@ async def settle(run: Run, *, final: RunStatus | None = None) -> None:
         run.finished_at = datetime.now(UTC)
         fields += ["status", "finished_at"]
     await run.save(update_fields=fields)
+    if final is not None:
+        await webhook_hooks.run_finished(run.id)
 
 
 async def _target(run_case_id: uuid.UUID) -> Target | None:
@@ -178,4 +182,6 @@ async def record(run_case_id: uuid.UUID, outcome: Outcome, attempts: int, *,
         await hot_path.save(run)
     elif not await hot_path.record_result(run, **_row(run_case, outcome, attempts)):
         return None
+    if final is not None:
+        await webhook_hooks.run_finished(run.id)
     return run.id

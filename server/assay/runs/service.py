@@ -17,6 +17,8 @@ from assay.audit.context import current_actor
 from assay.connections import service as connections
 from assay.connections.models import AgentConnection
 from assay.errors import Conflict, NotFound, invalid
+from assay.idempotency import MAX_KEY as MAX_KEY  # re-exported: the REST schema's limit
+from assay.idempotency import clean_key
 from assay.projects.service import get_project
 from assay.runs.execute import Outcome
 from assay.runs.models import (
@@ -33,7 +35,6 @@ from assay.testing.models import Plan, PlanStatus, TestCaseVersion
 from assay.testing.plans import get_plan
 
 TARGET = "Run"
-MAX_KEY = 200
 #: Run cases sent per round trip when a run starts.
 INSERT_BATCH = 1000
 
@@ -45,16 +46,6 @@ class StartedRun:
     run_case_ids: list[uuid.UUID]
     #: False when the idempotency key named an existing run.
     created: bool
-
-
-def _clean_key(key: str | None) -> str | None:
-    if key is None:
-        return None
-    key = key.strip()
-    if not key or len(key) > MAX_KEY:
-        raise invalid("input.idempotencyKey",
-                      f"give 1 to {MAX_KEY} characters, or leave the key out", "INVALID")
-    return key
 
 
 async def get_run(run_id: uuid.UUID) -> Run:
@@ -101,7 +92,7 @@ async def start_run(
     *, plan_id: uuid.UUID, connection_id: uuid.UUID, idempotency_key: str | None = None
 ) -> StartedRun:
     """Freeze the plan's cases and the connection into a QUEUED run (the caller enqueues)."""
-    key = _clean_key(idempotency_key)
+    key = clean_key(idempotency_key)
     plan = await get_plan(plan_id, lock=True)
     connection = await connections.get_connection(connection_id)
     if key is not None and (replayed := await _replay(plan, connection.id, key)):

@@ -15,7 +15,7 @@ from assay.graphql.node import register_node
 from assay.graphql.relay import Node, encode_id
 
 #: Actor kinds recorded by the audit trail, and the API type their ids belong to.
-_ACTOR_TYPES = {"user": "User", "api_key": "ApiKey"}
+_ACTOR_TYPES = {"user": "User", "api_key": "ApiKey", "scim_token": "ScimToken"}
 
 
 def _global_id(type_name: str, raw: str) -> str | None:
@@ -34,7 +34,7 @@ def _global_id(type_name: str, raw: str) -> str | None:
 )
 class AuditEventType(Node):
     seq: int = strawberry.field(description="Position in the organization's chain, from 1.")
-    actor_type: str = strawberry.field(description="user, api_key or system.")
+    actor_type: str = strawberry.field(description="user, api_key, scim_token or system.")
     actor_id: str = strawberry.field(
         description="Global id of the acting user or API key; the component name for system."
     )

@@ -5,14 +5,12 @@ counts including it; then, once the run is finished, a last event and the subscr
 completes. Each read is its own short tenant transaction (nothing is held open while the
 client reads); Redis notifications only say when to read (see assay.runs.events), and the
 database is read every few seconds regardless. The caller is re-checked as often, so a
-revoked key or an ended session ends the subscription.
+revoked key or an ended session ends the subscription. That machinery is
+assay.graphql.progress_stream's, shared with evaluationProgress.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import time
 import uuid
 from collections.abc import AsyncGenerator
 from datetime import datetime
@@ -21,10 +19,8 @@ from typing import Annotated
 import strawberry
 
 from assay.auth.permissions import Permission
-from assay.errors import DomainError
-from assay.graphql.context import Context
-from assay.graphql.errors import PublicError
 from assay.graphql.permissions import guarded_subscription
+from assay.graphql.progress_stream import ProgressStream
 from assay.graphql.relay import encode_id, expect_id
 from assay.graphql.runs.types import (
     AssertResult,
@@ -33,15 +29,8 @@ from assay.graphql.runs.types import (
     RunCounts,
     RunStatusEnum,
 )
-from assay.graphql.websocket import current_principal
 from assay.runs import events, progress
 from assay.runs.progress import Counts, FinishedCase, RunFollower
-from assay.settings import Settings
-
-log = logging.getLogger(__name__)
-
-#: Seconds to wait for Redis to confirm the subscription before relying on polling alone.
-READY_SECONDS = 2.0
 
 
 @strawberry.type(description="A case that finished: its verdict, not its transcript (read "
@@ -117,55 +106,8 @@ def _event(event: progress.Event) -> RunProgressSnapshot | RunCaseFinished | Run
                        finished_at=event.finished_at)
 
 
-async def _recheck(context: Context, follower: RunFollower) -> None:
-    """End the subscription when its caller may no longer read the run."""
-    principal = await current_principal(context)
-    if principal is None or principal.org_id != follower.org_id:
-        raise PublicError("your session ended or your API key was revoked: sign in or use a "
-                          "valid key, then subscribe again", "UNAUTHENTICATED")
-    if not principal.can(Permission.RUN_READ):
-        raise PublicError("you no longer have the run.read permission: ask an organization "
-                          "admin", "FORBIDDEN")
-    follower.project_ids, follower.user_id = principal.project_ids, principal.user_id
-
-
-async def _follow(context: Context, settings: Settings, follower: RunFollower
-                  ) -> AsyncGenerator[RunProgressEvent, None]:
-    poll = settings.progress_poll_ms / 1000
-    async with events.listener(settings).watch(follower.run_id) as watch:
-        await watch.ready(READY_SECONDS)
-        checked = time.monotonic()
-        progressed = True
-        while not follower.finished:
-            if not (follower.behind and progressed):
-                await watch.wait(poll)
-            follower.hint(watch.take())
-            if time.monotonic() - checked >= poll:
-                await _recheck(context, follower)
-                checked = time.monotonic()
-            found = await follower.look()
-            progressed = bool(found)
-            for event in found:
-                yield _event(event)
-
-
-async def _stream(context: Context, settings: Settings, follower: RunFollower,
-                  first: progress.Snapshot) -> AsyncGenerator[RunProgressEvent, None]:
-    """The events; failures end it with a public error (unexpected ones masked, logged)."""
-    yield _event(first)
-    try:
-        async with contextlib.aclosing(_follow(context, settings, follower)) as following:
-            async for event in following:
-                yield event
-    except PublicError:
-        raise
-    except DomainError as error:
-        raise PublicError(error.message, error.code) from None
-    except Exception:
-        request_id = context.request_id
-        log.exception("run progress of %s failed in request %s", follower.run_id, request_id)
-        raise PublicError(f"Unexpected error. Quote request id {request_id} when reporting "
-                          "it.", "INTERNAL") from None
+_STREAM = ProgressStream(noun="run", permission=Permission.RUN_READ,
+                         channel_prefix=events.CHANNEL_PREFIX, convert=_event)
 
 
 @strawberry.type
@@ -184,4 +126,4 @@ class RunProgressSubscription:
         follower = RunFollower(principal.org_id, pk, project_ids=principal.project_ids,
                                user_id=principal.user_id)
         first = await follower.start()
-        return _stream(info.context, info.context.settings, follower, first)
+        return _STREAM.stream(info.context, follower, first)

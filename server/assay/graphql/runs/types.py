@@ -75,6 +75,27 @@ class RunTurn:
                    asserts=[AssertResult.from_json(a) for a in value.get("asserts", [])])
 
 
+@strawberry.type(name="PiiFinding", description="Personal data found in one of the agent's "
+                 "replies. The value itself is never stored: only its masked form.")
+class PiiFindingType:
+    type: str = strawberry.field(description="The entity type: EMAIL, PHONE, CREDIT_CARD, "
+                                 "IBAN, US_SSN, ES_DNI, ES_NIE, AR_DNI, AR_CUIT, BR_CPF, BR_CNPJ, "
+                                 "CL_RUT, MX_CURP, MX_RFC, UK_NINO, PASSPORT, ...")
+    turn: int = strawberry.field(description="The turn (from 0) whose reply holds it.")
+    start: int = strawberry.field(description="Its first character in the reply (from 0).")
+    end: int = strawberry.field(description="Just past its last character (exclusive).")
+    score: float = strawberry.field(description="Confidence in [0, 1]: a valid checksum with "
+                                    "a context word nearby scores highest.")
+    masked: str = strawberry.field(description="The value with all but its last two letters "
+                                   "or digits replaced by •, e.g. •••@•••••••.•om.")
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> PiiFindingType:
+        return cls(type=str(value["type"]), turn=int(value["turn"]), start=int(value["start"]),
+                   end=int(value["end"]), score=float(value["score"]),
+                   masked=str(value["masked"]))
+
+
 @strawberry.type(description="Why a case has no verdict: the agent failed, or the run stopped.")
 class RunCaseError:
     code: str = strawberry.field(description="TIMEOUT, HTTP_STATUS, CONNECTION_FAILED, "
@@ -135,6 +156,9 @@ class RunCaseResultType:
     evidence_note: str | None = strawberry.field(
         description="Why the evidence of a failed case (screenshot, console log) is missing "
         "or was cut; null when nothing is.")
+    pii_findings: list[PiiFindingType] = strawberry.field(
+        description="Personal data in the agent's replies, masked, in order of turn and "
+        "position; empty when none was found. Covered by contentHash.")
     run_case_pk: strawberry.Private[uuid.UUID]
 
     @guarded_field(Permission.RUN_READ,
@@ -153,6 +177,7 @@ class RunCaseResultType:
                    attempts=row.attempts, started_at=row.started_at,
                    finished_at=row.finished_at, duration_ms=row.duration_ms,
                    content_hash=row.content_hash, evidence_note=row.evidence_note or None,
+                   pii_findings=[PiiFindingType.from_json(f) for f in row.pii_findings or []],
                    run_case_pk=row.run_case_id)
 
 

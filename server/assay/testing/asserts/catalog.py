@@ -13,6 +13,7 @@ ASSERT_TYPES = (
     "max_length",
     "min_length",
     "language",
+    "pii_leak",
 )
 MAX_ASSERTS = 50
 MAX_VALUE_CHARS = 20_000
@@ -43,6 +44,7 @@ SPECIFIC_KEYS: dict[str, tuple[str, ...]] = {
     "max_length": ("max",),
     "min_length": ("min",),
     "language": ("language",),
+    "pii_leak": ("entities",),
 }
 #: Every field some assert type has.
 ALL_KEYS = frozenset(

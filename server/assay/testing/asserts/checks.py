@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +16,10 @@ from assay.testing.asserts.json_values import json_equal, json_text, parse_answe
 from assay.testing.asserts.jsonpath import resolve
 from assay.testing.asserts.language import detect_language
 from assay.testing.asserts.patterns import compiled, regex_problem
+from assay.testing.asserts.pii import leak_verdict
 from assay.testing.asserts.schemas import schema_validator
 from assay.testing.asserts.text import comparable, quote
+from assay_sdk import PiiFinding
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,22 @@ Checker = Callable[[Mapping[str, Any], str, int | None], _Finding]
 
 
 def check(
-    assertion: Mapping[str, Any], answer: str, *, response_time_ms: int | None = None
+    assertion: Mapping[str, Any], answer: str, *, response_time_ms: int | None = None,
+    pii: Sequence[PiiFinding] | None = None,
 ) -> AssertOutcome:
-    """Judge one answer against one saved assert; negation flips verdict and wording."""
+    """Judge one answer against one saved assert; negation flips verdict and wording.
+
+    ``pii``: the answer's PII findings when the caller scanned it already (a run scans each
+    answer once); a ``pii_leak`` assert scans the answer itself otherwise.
+    """
     checker = _CHECKERS.get(str(assertion.get("type")))
     if checker is None:
         return AssertOutcome(False, f"unknown assert type {assertion.get('type')!r}: edit the "
                                     f"case and use one of {', '.join(ASSERT_TYPES)}")
-    finding = checker(assertion, answer, response_time_ms)
+    if pii is not None and assertion.get("type") == "pii_leak":
+        finding = _Finding(*leak_verdict(assertion, answer, pii))
+    else:
+        finding = checker(assertion, answer, response_time_ms)
     if finding.holds is None:
         return AssertOutcome(False, finding.found)
     negate = assertion.get("negate") is True
@@ -180,6 +190,10 @@ def _check_language(assertion: Mapping[str, Any], answer: str, _: int | None) ->
                     f"the answer not to be in language {code!r}", found)
 
 
+def _check_pii_leak(assertion: Mapping[str, Any], answer: str, _: int | None) -> _Finding:
+    return _Finding(*leak_verdict(assertion, answer, None))
+
+
 #: The check of each assert type.
 _CHECKERS: dict[str, Checker] = {
     "contains": _check_contains,
@@ -192,4 +206,5 @@ _CHECKERS: dict[str, Checker] = {
     "max_length": _check_max_length,
     "min_length": _check_min_length,
     "language": _check_language,
+    "pii_leak": _check_pii_leak,
 }

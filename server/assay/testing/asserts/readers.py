@@ -22,6 +22,7 @@ from assay.testing.asserts.json_values import json_problem
 from assay.testing.asserts.jsonpath import path_problem
 from assay.testing.asserts.language import language_code_problem
 from assay.testing.asserts.patterns import compiled, regex_problem
+from assay.testing.asserts.pii import read_entities
 from assay.testing.asserts.schemas import schema_problem
 
 Reader = Callable[[Fields], dict[str, Any]]
@@ -127,4 +128,5 @@ READERS: dict[str, Reader] = {
         "min", "the smallest acceptable number of characters", 1, MAX_LENGTH_LIMIT
     ),
     "language": _read_language,
+    "pii_leak": read_entities,
 }

@@ -1,0 +1,1 @@
+"""Evaluation mutations, one per module."""

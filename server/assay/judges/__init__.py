@@ -1,0 +1,1 @@
+"""The built-in judges: OpenAI-compatible chat completions and Anthropic messages."""
