@@ -23,20 +23,18 @@ reply text (summed over the choices when ``n`` > 1).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import socket
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from tests.loopback_server import LoopbackServer
 
 #: What the server answers when nothing was scripted: a valid, perfect verdict.
 DEFAULT_TEXT = '{"score": 1.0, "explanation": "scripted"}'
@@ -148,13 +146,7 @@ def _retry_header(reply: Reply) -> dict[str, str]:
     return {"retry-after": str(value)}
 
 
-class _Server(uvicorn.Server):
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:  # the test runner keeps its own handlers
-        yield
-
-
-class ScriptedLLM:
+class ScriptedLLM(LoopbackServer):
     """The server; an async context manager that listens on 127.0.0.1 at a free port.
 
     ``api_key``: when given, requests must carry it (``Authorization: Bearer`` or
@@ -163,15 +155,12 @@ class ScriptedLLM:
     """
 
     def __init__(self, *, api_key: str | None = None, json_mode: bool = True) -> None:
+        super().__init__()
         self.api_key = api_key
         self.json_mode = json_mode
         self.requests: list[SeenRequest] = []
-        self.port = 0
         self._queue: deque[Reply] = deque()
         self._script: Script | None = None
-        self._server: _Server | None = None
-        self._task: asyncio.Task[None] | None = None
-        self._socket: socket.socket | None = None
 
     # -- scripting -------------------------------------------------------------------------
 
@@ -199,30 +188,6 @@ class ScriptedLLM:
         return Reply()
 
     # -- lifecycle -------------------------------------------------------------------------
-
-    async def __aenter__(self) -> ScriptedLLM:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self.app(), log_level="warning", lifespan="off", ws="none",
-                                timeout_graceful_shutdown=1)
-        self._server = _Server(config)
-        self._socket = sock
-        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
-        while not self._server.started:
-            if self._task.done():
-                await self._task
-            await asyncio.sleep(0.005)
-        return self
-
-    async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                        trace: TracebackType | None) -> None:
-        if self._server is not None and self._task is not None:
-            self._server.should_exit = True
-            await self._task
-        if self._socket is not None:
-            self._socket.close()
 
     def app(self) -> Starlette:
         return Starlette(routes=[
